@@ -1,0 +1,57 @@
+// Entry point of the `promptward` command: dispatch, and turn every failure into a message and an exit code.
+import { parseArgs, UsageError } from './args';
+import { InputError, isFileSystemError, reason } from './fs-errors';
+import { MAIN_HELP, SCAN_HELP } from './help';
+import type { Io } from './io';
+import { displayPath } from './paths';
+import { runScan } from './scan-command';
+import { TOOL_VERSION } from './tool-info';
+
+const EXIT_USAGE = 2;
+
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    const command = parseArgs(argv);
+    switch (command.kind) {
+      case 'help':
+        io.stdout.write(command.topic === 'scan' ? SCAN_HELP : MAIN_HELP);
+        return 0;
+      case 'version':
+        io.stdout.write(`${TOOL_VERSION}\n`);
+        return 0;
+      case 'scan':
+        return await runScan(command, io);
+    }
+  } catch (err) {
+    io.stderr.write(`promptward: ${describe(err, io)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function describe(err: unknown, io: Io): string {
+  if (err instanceof UsageError) return `${err.message}\nRun 'promptward --help' for usage.`;
+  if (err instanceof InputError) return err.message;
+  if (isFileSystemError(err)) {
+    // The core could not read something the user pointed it at (e.g. a file deleted while scanning).
+    const file = (err as { path?: unknown }).path;
+    return typeof file === 'string' ? `cannot read ${displayPath(io.cwd, file)}: ${reason(err)}` : reason(err);
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  const stack = io.env['PROMPTWARD_DEBUG'] && err instanceof Error && err.stack ? `\n${err.stack}` : '';
+  return `internal error: ${message}${stack}`;
+}
+
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  // The reader went away (`promptward scan | head`): stop quietly.
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
+void run(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,314 @@
+// Calls and `new`: dispatch to SDK models, user functions, classes, built-ins, sinks, sanitizers,
+// sources and HTTP frameworks; otherwise taint flows from arguments and receiver to the result.
+import { ts } from 'ts-morph';
+import type { Interpreter } from './interpreter';
+import type { Scope } from './scope';
+import { requireBinding, packageBinding } from './imports';
+import { memberOf, findMember, REQUEST_METHODS } from './members';
+import { concat, elementOf, partsOf } from './builtins';
+import { sdkCall, rawProviderCall } from './sdk';
+import { checkCallSinks, sanitizerFor } from './sinks';
+import { httpCall, isHttpFactory } from './http';
+import { guardKindOfCall } from './guards';
+import { shortText } from './reporter';
+import { EMPTY, clear, deepFlows, dropKinds, fresh, join, source, stringOf, withStep, type Value } from './values';
+
+const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'sort', 'findIndex']);
+const STRING_METHODS = new Set([
+  'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'substr', 'replace', 'replaceAll',
+  'padStart', 'padEnd', 'normalize', 'toString', 'valueOf', 'at', 'charAt', 'split', 'repeat', 'concat', 'join', 'toLocaleString',
+  'toJSON', 'flat', 'reverse', 'toReversed', 'toSorted', 'entries', 'values', 'keys',
+]);
+const RETRIEVAL_METHODS = /^(similaritySearch\w*|maxMarginalRelevanceSearch|getRelevantDocuments|_getRelevantDocuments|retrieve|search|query|semanticSearch|hybridSearch)$/;
+const RETRIEVAL_RECEIVER = /vector|store|retriever|index|collection|pinecone|chroma|qdrant|weaviate|milvus|embedding|knowledge|kb|rag|docs/i;
+
+export function evalCall(interp: Interpreter, node: ts.CallExpression | ts.NewExpression, scope: Scope): Value {
+  const isNew = ts.isNewExpression(node);
+  const calleeExpr = node.expression;
+  const argNodes = node.arguments ?? ts.factory.createNodeArray<ts.Expression>();
+
+  if (!isNew && ts.isCallExpression(node)) {
+    if (calleeExpr.kind === ts.SyntaxKind.ImportKeyword && argNodes[0] && ts.isStringLiteralLike(argNodes[0])) {
+      return moduleValue(interp, scope, argNodes[0].text);
+    }
+    if (ts.isIdentifier(calleeExpr) && calleeExpr.text === 'require' && !scope.lookup('require') && argNodes[0] && ts.isStringLiteralLike(argNodes[0])) {
+      return requireBinding(interp, scope.module, argNodes[0].text);
+    }
+  }
+
+  let receiver: Value | undefined;
+  let method: string | undefined;
+  let callee: Value;
+  if (ts.isPropertyAccessExpression(calleeExpr)) {
+    receiver = interp.evalExpr(calleeExpr.expression, scope);
+    method = calleeExpr.name.text;
+    callee = memberOf(interp, receiver, method, calleeExpr, scope);
+  } else if (ts.isElementAccessExpression(calleeExpr) && ts.isStringLiteralLike(calleeExpr.argumentExpression)) {
+    receiver = interp.evalExpr(calleeExpr.expression, scope);
+    method = calleeExpr.argumentExpression.text;
+    callee = memberOf(interp, receiver, method, calleeExpr, scope);
+  } else {
+    callee = interp.evalExpr(calleeExpr, scope);
+  }
+
+  const args: Value[] = [];
+  for (const a of argNodes) {
+    if (ts.isSpreadElement(a)) {
+      const v = interp.evalExpr(a.expression, scope);
+      if (v.elements) args.push(...v.elements);
+      else args.push(v);
+    } else {
+      args.push(interp.evalExpr(a, scope));
+    }
+  }
+
+  const ctx: CallCtx = { interp, node, scope, isNew, receiver, method, callee, args, argNodes };
+
+  // Authentication and rate-limit checks are effects of the enclosing entry point.
+  const guard = guardKindOfCall(interp, ctx);
+  if (guard && scope.frame) scope.frame.effects.guards.add(guard);
+
+  checkCallSinks(ctx);
+
+  if (callee.sdk) return sdkCall(ctx);
+
+  const httpResult = httpCall(ctx);
+  if (httpResult) return httpResult;
+
+  if (callee.classDecl && isNew) return instantiate(ctx, callee);
+
+  if (callee.fns && callee.fns.length > 0) {
+    const results = callee.fns.map((fn) => interp.invoke(fn, args, node, scope));
+    let result = join(...results);
+    const sanitized = sanitize(ctx, result);
+    if (sanitized) result = sanitized;
+    if (guard) result = { ...result, guards: new Set([...(result.guards ?? []), guard]) };
+    return result;
+  }
+
+  const sanitized = sanitize(ctx, joinFlows(args));
+  if (sanitized) return sanitized;
+
+  const builtin = builtinCall(ctx);
+  if (builtin) {
+    if (guard) builtin.guards = new Set([...(builtin.guards ?? []), guard]);
+    return builtin;
+  }
+
+  // Unknown function: taint flows from the arguments and the receiver to the result.
+  invokeCallbacks(ctx, receiver ? elementOf(receiver) : fresh());
+  const flows = [...(receiver ? deepFlows(receiver) : []), ...args.flatMap((a) => deepFlows(a))];
+  const result: Value = { flows: flows.length ? withStep({ flows }, node, `through ${shortText(calleeExpr, 40)}()`).flows : [] };
+  if (callee.module) result.module = { spec: callee.module.spec, path: [...callee.module.path, '()'] };
+  if (callee.dbClient || (callee.module && isDbModule(callee.module.spec))) {
+    result.dbClient = true;
+    result.flows = []; // database results are not the request's text
+  }
+  if (guard) result.guards = new Set([guard]);
+  if (callee.userSupplied || receiver?.userSupplied) result.userSupplied = true;
+  // Wrappers such as withAuth(handler) return the handler.
+  const fnArg = args.find((a) => a.fns && a.fns.length > 0);
+  if (fnArg && !receiver) result.fns = fnArg.fns!.map((f) => ({ ...f, guards: guard ? new Set([guard]) : f.guards }));
+  return result;
+}
+
+export interface CallCtx {
+  interp: Interpreter;
+  node: ts.CallExpression | ts.NewExpression;
+  scope: Scope;
+  isNew: boolean;
+  receiver?: Value;
+  method?: string;
+  callee: Value;
+  args: Value[];
+  argNodes: ts.NodeArray<ts.Expression>;
+}
+
+function moduleValue(interp: Interpreter, scope: Scope, spec: string): Value {
+  const target = interp.ws.resolveImport(spec, scope.module.file);
+  if (target) return interp.namespaceOf(target);
+  return packageBinding(interp, spec, '*');
+}
+
+function joinFlows(values: Value[]): Value {
+  return { flows: values.flatMap((v) => deepFlows(v)) };
+}
+
+export function isDbModule(spec: string): boolean {
+  return /^(pg|mysql2?(\/promise)?|sqlite3?|better-sqlite3|knex|sequelize|@prisma\/client|postgres|@neondatabase\/serverless|@vercel\/postgres|@planetscale\/database|@libsql\/client|kysely|typeorm|mssql|oracledb|duckdb|pg-promise|drizzle-orm(\/.*)?|mongodb|mongoose|redis|ioredis)$/.test(spec);
+}
+
+function calleeName(ctx: CallCtx): string {
+  if (ctx.method) return ctx.method;
+  const e = ctx.node.expression;
+  if (ts.isIdentifier(e)) return e.text;
+  if (ctx.callee.module) return ctx.callee.module.path[ctx.callee.module.path.length - 1] ?? '';
+  return '';
+}
+
+/** Sanitizers by name: the result keeps the argument's structure but its taint is cleared. */
+function sanitize(ctx: CallCtx, value: Value): Value | undefined {
+  const name = calleeName(ctx);
+  if (!name) return undefined;
+  const s = sanitizerFor(ctx.interp, name, ctx);
+  if (!s) return undefined;
+  const base = joinFlows(ctx.args.length ? ctx.args : [value]);
+  if (s.includes('all')) return { flows: [], parts: base.flows.length ? undefined : undefined };
+  if (s.includes('secret') || s.includes('pii')) return { flows: dropKinds(base.flows, ['secret', 'pii']) };
+  return { flows: clear(base.flows, s) };
+}
+
+function instantiate(ctx: CallCtx, classValue: Value): Value {
+  const cls = classValue.classDecl!;
+  const instance: Value = { flows: [], props: new Map(), propNodes: new Map(), instanceOf: cls, classScope: classValue.classScope };
+  const scope = classValue.classScope as Scope;
+  // Field initialisers, then the constructor.
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && m.initializer && !m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) {
+      const name = m.name.getText();
+      if (!ts.isArrowFunction(m.initializer) && !ts.isFunctionExpression(m.initializer)) {
+        const inner = new (scope.constructor as typeof import('./scope').Scope)(scope, scope.module, ctx.scope.frame, instance);
+        instance.props!.set(name, ctx.interp.evalExpr(m.initializer, inner));
+        instance.propNodes!.set(name, m);
+      }
+    }
+  }
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  if (ctor) {
+    // Parameter properties: constructor(private client: OpenAI)
+    ctor.parameters.forEach((p, i) => {
+      if (p.modifiers?.length && ts.isIdentifier(p.name)) instance.props!.set(p.name.text, ctx.args[i] ?? fresh());
+    });
+    ctx.interp.invoke({ decl: ctor, scope, thisValue: instance }, ctx.args, ctx.node, ctx.scope, { name: `${cls.name?.text ?? 'class'} constructor` });
+  }
+  // A class extending a known base (e.g. LangChain Tool) keeps its heritage for the tool checks.
+  return instance;
+}
+
+function invokeCallbacks(ctx: CallCtx, element: Value): void {
+  ctx.args.forEach((a) => {
+    if (!a.fns) return;
+    for (const fn of a.fns) ctx.interp.invoke(fn, [element, fresh(), fresh()], ctx.node, ctx.scope);
+  });
+}
+
+/** Built-in objects and methods whose effect on taint is known. */
+function builtinCall(ctx: CallCtx): Value | undefined {
+  const { interp, receiver, method, callee, args, node } = ctx;
+  const path = callee.module?.path.join('.') ?? '';
+  const spec = callee.module?.spec;
+
+  // Request methods: req.json(), c.req.query('q'), formData.get(...)
+  if (callee.special === 'request' && callee.module?.spec === '<request>' && REQUEST_METHODS.has(path)) {
+    return { flows: [source('untrusted', node, `${shortText(node, 50)} (HTTP request data)`)] };
+  }
+  if (receiver?.special === 'json') {
+    if (method === 'stringify') {
+      const out = stringOf([{ value: args[0] ?? fresh() }], deepFlows(args[0]));
+      if (args[0]?.props) out.props = args[0].props;
+      return out;
+    }
+    if (method === 'parse') return { flows: deepFlows(args[0]), props: args[0]?.props };
+  }
+  if (receiver?.special === 'object-ctor') {
+    if (method === 'assign' || method === 'fromEntries') {
+      const target = args[0] ?? fresh();
+      for (const src of args.slice(1)) if (src.props && target !== EMPTY) for (const [k, v] of src.props) (target.props ??= new Map()).set(k, v);
+      return join(...args);
+    }
+    if (method === 'keys') return fresh();
+    if (method === 'values' || method === 'entries') return { flows: deepFlows(args[0]), elements: args[0]?.props ? [...args[0].props.values()] : undefined };
+  }
+  if (receiver?.special === 'promise' || spec === '<global>' && path.startsWith('Promise')) {
+    if (method === 'all' || method === 'allSettled') return { flows: [], elements: args[0]?.elements, special: 'promise' };
+    if (method === 'resolve') return args[0] ?? fresh();
+  }
+  if (spec === '<global>') {
+    if (path === 'String' || path === 'Array.from' || path === 'decodeURIComponent' || path === 'Buffer.from' || path === 'URL' || path === 'URLSearchParams' || path === 'Request') {
+      return { flows: deepFlows(args[0]), parts: args[0]?.parts };
+    }
+    if (path === 'localStorage.getItem' || path === 'sessionStorage.getItem' || path === 'window.localStorage.getItem' || path === 'prompt' || path === 'window.prompt') {
+      return { flows: [], userSupplied: true };
+    }
+    if (path === 'fetch') return fetchCall(ctx);
+  }
+  if (spec === 'util' || spec === 'node:util') {
+    if (path === 'promisify') return args[0] ?? fresh();
+  }
+  if (spec && /^(axios|node-fetch|undici|got|ky|cross-fetch)$/.test(spec)) return fetchCall(ctx);
+  if (spec && /^(node:)?fs(\/promises)?$|^fs-extra$/.test(spec) && /^(readFile|readFileSync|readJson|readJSON|createReadStream)$/.test(callee.module!.path[callee.module!.path.length - 1] ?? '')) {
+    return { flows: [source('retrieved', node, `${shortText(node, 50)} (file contents)`)] };
+  }
+  // React state: const [key, setKey] = useState('') holds what the user typed.
+  if (spec === 'react' && /^(useState|useRef|useReducer)$/.test(path)) {
+    return { flows: [], elements: [{ flows: [], userSupplied: true }, fresh()], userSupplied: true };
+  }
+  if (receiver && method) {
+    if (method === 'then' || method === 'finally') {
+      let out: Value = receiver;
+      for (const a of args.slice(0, 1)) if (a.fns) out = join(...a.fns.map((fn) => interp.invoke(fn, [receiver], node, ctx.scope)));
+      return out;
+    }
+    if (method === 'catch') return receiver;
+    if (ARRAY_CALLBACK_METHODS.has(method)) {
+      const element = elementOf(receiver);
+      const results = args[0]?.fns?.map((fn) => interp.invoke(fn, [element, fresh(), receiver], node, ctx.scope)) ?? [];
+      if (method === 'map' || method === 'flatMap') return { flows: [], elements: results.length ? [join(...results)] : [] };
+      if (method === 'filter' || method === 'sort' || method === 'find' || method === 'findLast') return receiver.elements ? { flows: receiver.flows, elements: receiver.elements } : receiver;
+      if (method === 'reduce' || method === 'reduceRight') return join(...results, args[1]);
+      return fresh();
+    }
+    if (method === 'push' || method === 'unshift') {
+      if (receiver !== EMPTY && !Object.isFrozen(receiver)) receiver.elements = [...(receiver.elements ?? []), ...args];
+      return fresh();
+    }
+    if (method === 'join') {
+      const parts = receiver.elements?.length ? receiver.elements.flatMap((e, i) => (i ? [{ lit: '\n' }, ...partsOf(e)] : partsOf(e))) : [{ value: receiver }];
+      return stringOf(parts, deepFlows(receiver));
+    }
+    if (method === 'concat') return receiver.elements ? { flows: receiver.flows, elements: [...receiver.elements, ...args.flatMap((a) => a.elements ?? [a])] } : args.reduce((acc, a) => concat(acc, a), receiver);
+    if (method === 'set' && receiver.module?.spec === '<global>') return fresh();
+    if (STRING_METHODS.has(method)) {
+      const flows = [...deepFlows(receiver), ...(method === 'replace' || method === 'replaceAll' || method === 'concat' ? args.slice(1).flatMap((a) => deepFlows(a)) : [])];
+      return { flows, parts: method === 'trim' || method === 'toString' ? receiver.parts : undefined, elements: method === 'split' ? [{ flows }] : undefined };
+    }
+    // Retrieved documents: vector stores, retrievers, web loaders.
+    if (RETRIEVAL_METHODS.test(method) && (RETRIEVAL_RECEIVER.test(receiverText(node)) || /^similaritySearch|getRelevantDocuments|maxMarginal/.test(method))) {
+      invokeCallbacks(ctx, fresh());
+      return { flows: [source('retrieved', node, `${shortText(node, 50)} (retrieved documents)`)] };
+    }
+    if ((method === 'invoke' || method === 'load' || method === 'loadAndSplit') && /retriever|loader/i.test(receiverText(node))) {
+      return { flows: [source('retrieved', node, `${shortText(node, 50)} (retrieved documents)`)] };
+    }
+    if ((method === 'on' || method === 'once' || method === 'addEventListener') && deepFlows(receiver).length > 0) {
+      invokeCallbacks(ctx, { flows: deepFlows(receiver) });
+      return fresh();
+    }
+    if (receiver.special === 'request' && (method === 'on' || method === 'once')) {
+      const data = { flows: [source('untrusted', node, `${shortText(node, 40)} (HTTP request body stream)`)] };
+      invokeCallbacks(ctx, data);
+      return fresh();
+    }
+  }
+  if (ctx.isNew && callee.module && /Loader$/.test(callee.module.path[callee.module.path.length - 1] ?? '')) {
+    return { flows: [], module: { spec: callee.module.spec, path: ['Loader'] }, props: new Map([['load', { flows: [], fns: undefined }]]) };
+  }
+  if (isHttpFactory(ctx)) return undefined;
+  return undefined;
+}
+
+function receiverText(node: ts.CallExpression | ts.NewExpression): string {
+  const e = node.expression;
+  if (ts.isPropertyAccessExpression(e)) return e.expression.getText();
+  return '';
+}
+
+/** fetch/axios: to a provider host it is an LLM call; elsewhere its response is retrieved content. */
+function fetchCall(ctx: CallCtx): Value {
+  const provider = rawProviderCall(ctx);
+  if (provider) return provider;
+  invokeCallbacks(ctx, fresh());
+  return { flows: [source('retrieved', ctx.node, `${shortText(ctx.node, 50)} (fetched content)`)] };
+}
+
+export { findMember };

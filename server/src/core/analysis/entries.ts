@@ -1,0 +1,91 @@
+// Entry points defined by file conventions rather than registration: Next.js App Router route
+// handlers, pages/api handlers, server actions, and the Next.js middleware that guards them.
+import * as path from 'path';
+import { ts } from 'ts-morph';
+import type { Interpreter } from './interpreter';
+import type { ModuleCtx } from './scope';
+import { registerEntry } from './http';
+import { guardKindOfMiddleware } from './guards';
+import { fresh, source, type GuardKind, type Value } from './values';
+
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+export function isAppRouteFile(file: string): boolean {
+  return /(^|[\\/])app[\\/](.*[\\/])?route\.(ts|js|mts|mjs|tsx|jsx)$/.test(file);
+}
+
+export function isPagesApiFile(file: string): boolean {
+  return /(^|[\\/])pages[\\/]api[\\/]/.test(file);
+}
+
+export function isNextMiddlewareFile(file: string, root: string): boolean {
+  const rel = path.relative(root, file).split(path.sep).join('/');
+  return /^(src\/)?middleware\.(ts|js|mts|mjs)$/.test(rel) || /(^|\/)middleware\.(ts|js)$/.test(rel) && !rel.includes('/middleware/');
+}
+
+/** Guards applied by a Next.js middleware file to every route it matches. */
+export function middlewareGuards(interp: Interpreter, ctx: ModuleCtx): Set<GuardKind> {
+  const guards = new Set<GuardKind>();
+  const exported = interp.exportOf(ctx.file, 'default');
+  const named = interp.exportOf(ctx.file, 'middleware');
+  for (const value of [exported, named]) {
+    const node = exportNode(ctx, value === exported ? 'default' : 'middleware') ?? ctx.sf;
+    for (const g of guardKindOfMiddleware(interp, node as ts.Expression, value)) guards.add(g);
+    for (const fn of value.fns ?? []) {
+      const { effects } = interp.invokeForEffects(fn, [{ flows: [], special: 'request' }, fresh()], { name: 'middleware' });
+      for (const g of effects.guards) guards.add(g);
+    }
+  }
+  return guards;
+}
+
+function exportNode(ctx: ModuleCtx, name: string): ts.Node | undefined {
+  for (const stmt of ctx.sf.statements) {
+    if (name === 'default' && ts.isExportAssignment(stmt)) return stmt.expression;
+    if (ts.isFunctionDeclaration(stmt) && stmt.name?.text === name) return stmt.name;
+    if (ts.isVariableStatement(stmt)) {
+      for (const d of stmt.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === name) return d.name;
+    }
+    if (ts.isExportDeclaration(stmt) && stmt.exportClause && ts.isNamedExports(stmt.exportClause)) {
+      for (const el of stmt.exportClause.elements) if (el.name.text === name) return el;
+    }
+  }
+  return undefined;
+}
+
+function defaultExportNode(ctx: ModuleCtx): ts.Node | undefined {
+  for (const stmt of ctx.sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && stmt.modifiers?.some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) return stmt.name ?? stmt;
+    if (ts.isExportAssignment(stmt)) return stmt.expression;
+  }
+  return exportNode(ctx, 'default');
+}
+
+/** Analyses the convention-based entry points of one module. */
+export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, nextGuards: Set<GuardKind>): void {
+  if (isAppRouteFile(ctx.file)) {
+    for (const method of HTTP_METHODS) {
+      const value = interp.exportOf(ctx.file, method);
+      if (!value.fns) continue;
+      const node = exportNode(ctx, method);
+      if (!node) continue;
+      const params: Value = { flows: [], props: new Map([['params', { flows: [source('untrusted', node, `route params of ${method}`)] }]]) };
+      registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, params], `${method} handler`);
+    }
+  }
+  if (isPagesApiFile(ctx.file)) {
+    const value = interp.exportOf(ctx.file, 'default');
+    const node = defaultExportNode(ctx);
+    if (value.fns && node) registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, fresh()], 'API handler');
+  }
+  if (ctx.useServer) {
+    for (const [name] of ctx.exports) {
+      const value = interp.exportOf(ctx.file, name);
+      const node = exportNode(ctx, name);
+      if (!value.fns || !node) continue;
+      const decl = value.fns[0].decl;
+      const args = decl.parameters.map((p) => ({ flows: [source('untrusted', p, `${p.name.getText()} (server action argument)`)] }) as Value);
+      registerEntry(interp, node, value, nextGuards, args, `server action ${name}`);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+// Guards: conditions that prove a value safe (allowlists, literal comparisons, confinement), and calls
+// that show an entry point authenticates or rate-limits its callers.
+import { ts } from 'ts-morph';
+import type { Interpreter } from './interpreter';
+import type { Scope } from './scope';
+import type { CallCtx } from './calls';
+import { moduleMatches, type GuardModel } from '../knowledge/models';
+import { clear, deepFlows, type GuardKind, type Value } from './values';
+import { memberOf } from './members';
+
+export interface Refinement {
+  target: ts.Expression;
+  kinds: string[];
+}
+
+/** What the condition proves about values when it evaluates to `polarity`. */
+export function refinementsOf(interp: Interpreter, cond: ts.Expression, polarity: boolean, scope: Scope): Refinement[] {
+  cond = skipParens(cond);
+  if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken) return refinementsOf(interp, cond.operand, !polarity, scope);
+  if (ts.isBinaryExpression(cond)) {
+    const op = cond.operatorToken.kind;
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken && polarity) return [...refinementsOf(interp, cond.left, true, scope), ...refinementsOf(interp, cond.right, true, scope)];
+    if (op === ts.SyntaxKind.BarBarToken && !polarity) return [...refinementsOf(interp, cond.left, false, scope), ...refinementsOf(interp, cond.right, false, scope)];
+    const isEq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
+    const isNeq = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    if ((isEq && polarity) || (isNeq && !polarity)) {
+      // x === 'literal'  /  typeof x === 'number'
+      const [subject, other] = ts.isStringLiteralLike(cond.right) || ts.isNumericLiteral(cond.right) ? [cond.left, cond.right] : [cond.right, cond.left];
+      if (ts.isStringLiteralLike(other) || ts.isNumericLiteral(other)) {
+        if (ts.isTypeOfExpression(subject)) {
+          if (['number', 'boolean', 'bigint'].includes(other.text)) return [{ target: subject.expression, kinds: ['all'] }];
+          return [];
+        }
+        return [{ target: subject, kinds: ['all'] }];
+      }
+      // arr.indexOf(x) !== -1 is handled below through includes-like calls
+    }
+    if ((isNeq && polarity) || (isEq && !polarity)) {
+      // ALLOWED.indexOf(x) !== -1
+      const call = ts.isCallExpression(cond.left) ? cond.left : ts.isCallExpression(cond.right) ? cond.right : undefined;
+      if (call && ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'indexOf' && call.arguments[0]) {
+        return [{ target: call.arguments[0], kinds: ['all'] }];
+      }
+    }
+    if (op === ts.SyntaxKind.InKeyword && polarity) return [{ target: cond.left, kinds: ['all'] }];
+    return [];
+  }
+  if (ts.isCallExpression(cond) && polarity) {
+    const callee = cond.expression;
+    const arg = cond.arguments[0];
+    if (!arg) return [];
+    if (ts.isPropertyAccessExpression(callee)) {
+      const name = callee.name.text;
+      if (name === 'includes' || name === 'has') {
+        // ALLOWED.includes(x) with a constant list; not x.includes('...')
+        const recv = interp.evalExpr(callee.expression, scope);
+        if (deepFlows(recv).length === 0) return [{ target: arg, kinds: ['all'] }];
+        return [];
+      }
+      if (name === 'test' && ts.isRegularExpressionLiteral(callee.expression) && restrictiveRegex(callee.expression.text)) {
+        return [{ target: arg, kinds: ['all'] }];
+      }
+      if (name === 'startsWith' && deepFlows(interp.evalExpr(callee.expression, scope)).length > 0) {
+        // path confinement: resolved.startsWith(BASE)
+        return [{ target: callee.expression, kinds: ['file-read', 'file-write'] }];
+      }
+      if (/^(isInteger|isFinite|isSafeInteger|isUUID|isUuid|isEmail|isNumeric|isInt|isAlphanumeric|isAlpha|isIn|isBoolean)$/.test(name)) {
+        return [{ target: arg, kinds: ['all'] }];
+      }
+    } else if (ts.isIdentifier(callee)) {
+      if (/^(isUUID|isUuid|isValidUuid|validateUuid|isAllowed\w*|isValid(Model|Persona|Tone|Language|Lang|Role|Mode|Option|Choice)\w*|isSupported\w*|isInteger|isNumeric)$/.test(callee.text)) {
+        return [{ target: arg, kinds: ['all'] }];
+      }
+    }
+  }
+  return [];
+}
+
+function restrictiveRegex(text: string): boolean {
+  const body = text.slice(1, text.lastIndexOf('/'));
+  if (!body.startsWith('^') || !body.endsWith('$')) return false;
+  return !/\.|\\S|\\W|\\D|\[\^|\\s/.test(body);
+}
+
+function skipParens(e: ts.Expression): ts.Expression {
+  while (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+  return e;
+}
+
+/** Shadows the refined variable (or property) with a sanitized copy in `scope`. */
+export function applyRefinement(interp: Interpreter, r: Refinement, scope: Scope): void {
+  const target = skipParens(r.target);
+  if (ts.isIdentifier(target)) {
+    const current = interp.evalExpr(target, scope);
+    if (deepFlows(current).length === 0) return;
+    scope.declare(target.text, { value: sanitized(current, r.kinds) });
+    return;
+  }
+  if (ts.isPropertyAccessExpression(target)) {
+    const obj = interp.evalExpr(target.expression, scope);
+    const current = memberOf(interp, obj, target.name.text, target, scope);
+    if (deepFlows(current).length === 0 || Object.isFrozen(obj)) return;
+    obj.props ??= new Map();
+    obj.props.set(target.name.text, sanitized(current, r.kinds));
+  }
+}
+
+function sanitized(v: Value, kinds: string[]): Value {
+  return { ...v, flows: clear(deepFlows(v), kinds), props: undefined, elements: undefined, parts: v.parts ? [{ value: { flows: clear(deepFlows(v), kinds) } }] : undefined };
+}
+
+// ---------------------------------------------------------------- entry-point guards
+
+function calleeText(ctx: CallCtx): { name: string; receiver: string } {
+  const e = ctx.node.expression;
+  if (ts.isPropertyAccessExpression(e)) return { name: e.name.text, receiver: e.expression.getText() };
+  if (ts.isIdentifier(e)) return { name: e.text, receiver: '' };
+  return { name: '', receiver: '' };
+}
+
+function matchesGuard(model: GuardModel, name: string, receiver: string, moduleSpec: string | undefined): boolean {
+  const fromModule = moduleSpec !== undefined && moduleMatches(moduleSpec, model.modules);
+  if (name === 'limit' || name === 'consume' || name === 'check' || name === 'protect') {
+    return fromModule || model.namePattern.test(receiver.split('.').pop() ?? '');
+  }
+  if (model.functions.includes(name) || model.namePattern.test(name)) return true;
+  return fromModule && model.namePattern.test(receiver);
+}
+
+/** Does this call authenticate the caller or rate-limit them? */
+export function guardKindOfCall(interp: Interpreter, ctx: CallCtx): GuardKind | undefined {
+  const { name, receiver } = calleeText(ctx);
+  if (!name) return undefined;
+  const spec = ctx.callee.module?.spec ?? ctx.receiver?.module?.spec;
+  const { auth, rateLimit } = interp.knowledge.guards;
+  // Responding 401/403 or 429 shows a check was made.
+  if ((name === 'status' || name === 'sendStatus' || name === 'code') && ctx.argNodes[0] && ts.isNumericLiteral(ctx.argNodes[0])) {
+    const code = ctx.argNodes[0].text;
+    if (code === '401' || code === '403') return 'auth';
+    if (code === '429') return 'rate-limit';
+  }
+  for (const a of ctx.args) {
+    const status = a.props?.get('status')?.parts?.[0]?.lit;
+    if (status === '401' || status === '403') return 'auth';
+    if (status === '429') return 'rate-limit';
+  }
+  if (matchesGuard(rateLimit, name, receiver, spec)) return 'rate-limit';
+  if (name === 'initialize' || name === 'session' && receiver === 'passport') return undefined;
+  if (matchesGuard(auth, name, receiver, spec)) return 'auth';
+  return undefined;
+}
+
+/** Is this middleware expression (an identifier or call) a guard by its name or origin? */
+export function guardKindOfMiddleware(interp: Interpreter, expr: ts.Expression, value: Value): Set<GuardKind> {
+  const out = new Set<GuardKind>(value.guards ?? []);
+  if (value.guardRef) out.add(value.guardRef);
+  for (const fn of value.fns ?? []) for (const g of fn.guards ?? []) out.add(g);
+  const text = ts.isCallExpression(expr) ? expr.expression.getText() : expr.getText();
+  const last = text.split('.').pop() ?? text;
+  const { auth, rateLimit } = interp.knowledge.guards;
+  if (rateLimit.functions.includes(last) || rateLimit.namePattern.test(last)) out.add('rate-limit');
+  if ((auth.functions.includes(last) || auth.namePattern.test(last)) && !/initialize|^session$/.test(last)) out.add('auth');
+  const spec = value.module?.spec;
+  if (spec && moduleMatches(spec, rateLimit.modules)) out.add('rate-limit');
+  if (spec && moduleMatches(spec, auth.modules) && !/initialize|session/.test(text)) out.add('auth');
+  return out;
+}

@@ -1,0 +1,218 @@
+// HTTP entry points registered on framework apps (express, fastify, hono, koa, node:http): routes,
+// middleware and mounts, and — once everything is evaluated — which routes that reach an LLM lack
+// rate limiting or authentication.
+import { ts } from 'ts-morph';
+import type { Interpreter } from './interpreter';
+import type { CallCtx } from './calls';
+import type { Scope } from './scope';
+import { guardKindOfMiddleware } from './guards';
+import { rateLimitFix } from '../fixes';
+import { fresh, type GuardKind, type HttpApp, type HttpRoute, type Value } from './values';
+
+const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'any', 'on']);
+const FACTORIES: Record<string, { paths: string[][]; framework: string; needsNew?: boolean }> = {
+  express: { paths: [[], ['Router'], ['default'], ['default', 'Router']], framework: 'express' },
+  fastify: { paths: [[], ['default'], ['fastify'], ['Fastify']], framework: 'fastify' },
+  hono: { paths: [['Hono']], framework: 'hono' },
+  'hono/tiny': { paths: [['Hono']], framework: 'hono' },
+  koa: { paths: [[], ['default']], framework: 'koa' },
+  '@koa/router': { paths: [[], ['default']], framework: 'koa' },
+  'koa-router': { paths: [[], ['default']], framework: 'koa' },
+};
+
+export function isHttpFactory(ctx: CallCtx): boolean {
+  const mod = ctx.callee.module;
+  if (!mod) return false;
+  const f = FACTORIES[mod.spec];
+  return !!f && f.paths.some((p) => p.join('.') === mod.path.join('.'));
+}
+
+function newApp(interp: Interpreter, framework: string): HttpApp {
+  const app: HttpApp = { id: interp.newId(), framework, uses: [], routes: [], mounts: [] };
+  interp.httpApps.push(app);
+  return app;
+}
+
+/** Anonymous apps for receivers we cannot trace (`export function register(app) { app.post(...) }`). */
+const anonymousApps = new WeakMap<object, Map<string, HttpApp>>();
+
+function receiverApp(ctx: CallCtx): HttpApp | undefined {
+  if (ctx.receiver?.httpApp) return ctx.receiver.httpApp;
+  const e = ctx.node.expression;
+  if (!ts.isPropertyAccessExpression(e) || !VERBS.has(ctx.method ?? '') || ctx.receiver?.sdk) return undefined;
+  const recv = e.expression.getText();
+  if (!/^(app|router|server|api|apiRouter|routes?|fastify|hono|instance|r)$/i.test(recv)) return undefined;
+  const first = ctx.argNodes[0];
+  if (!first || !ts.isStringLiteralLike(first) || !first.text.startsWith('/')) return undefined;
+  if (!ctx.args[ctx.args.length - 1]?.fns) return undefined;
+  let byName = anonymousApps.get(ctx.scope.module);
+  if (!byName) anonymousApps.set(ctx.scope.module, (byName = new Map()));
+  let app = byName.get(recv);
+  if (!app) byName.set(recv, (app = newApp(ctx.interp, 'express')));
+  return app;
+}
+
+function requestArgs(): Value[] {
+  return [{ flows: [], special: 'request' }, fresh(), fresh()];
+}
+
+/** Guards a middleware provides: by its name, its origin, or what running it does. */
+function middlewareGuards(interp: Interpreter, expr: ts.Expression, value: Value): Set<GuardKind> {
+  const guards = guardKindOfMiddleware(interp, expr, value);
+  for (const fn of value.fns ?? []) {
+    const { effects } = interp.invokeForEffects(fn, requestArgs(), { name: 'middleware' });
+    for (const g of effects.guards) guards.add(g);
+  }
+  for (const el of value.elements ?? []) for (const g of middlewareGuards(interp, expr, el)) guards.add(g);
+  return guards;
+}
+
+export function httpCall(ctx: CallCtx): Value | undefined {
+  const { interp } = ctx;
+  if (isHttpFactory(ctx)) {
+    const f = FACTORIES[ctx.callee.module!.spec];
+    return { flows: [], httpApp: newApp(interp, f.framework) };
+  }
+  const mod = ctx.callee.module;
+  if (mod && /^(node:)?https?$/.test(mod.spec) && mod.path[mod.path.length - 1] === 'createServer') {
+    const handler = ctx.args.find((a) => a.fns);
+    if (handler) registerEntry(interp, ctx.node, handler, new Set());
+    return { flows: [], httpApp: newApp(interp, 'node') };
+  }
+  const app = receiverApp(ctx);
+  if (!app) return undefined;
+  const method = ctx.method ?? '';
+  if (method === 'use' || method === 'register' || method === 'addHook' || method === 'middleware') {
+    registerUse(ctx, app);
+    return { flows: [], httpApp: app };
+  }
+  if (method === 'route' && ctx.args[0]?.props) {
+    // fastify.route({ method, url, preHandler, handler })
+    const opts = ctx.args[0];
+    const handler = opts.props!.get('handler');
+    if (handler?.fns) registerRoute(ctx, app, [opts], handler, opts.props!.get('url')?.parts?.[0]?.lit);
+    return { flows: [], httpApp: app };
+  }
+  if (method === 'route' && ctx.argNodes[0] && ts.isStringLiteralLike(ctx.argNodes[0])) {
+    // express app.route('/x').post(handler), hono app.route('/x', subApp)
+    const sub = ctx.args[1]?.httpApp;
+    if (sub) sub.mounts.push({ parent: app, order: interp.nextOrder(), prefix: ctx.argNodes[0].text });
+    return { flows: [], httpApp: app };
+  }
+  if (VERBS.has(method)) {
+    const handlerIndex = findLastIndex(ctx.args, (a) => !!a.fns);
+    if (handlerIndex < 0) return { flows: [], httpApp: app };
+    const pathLit = ctx.argNodes[0] && ts.isStringLiteralLike(ctx.argNodes[0]) ? ctx.argNodes[0].text : undefined;
+    const middleware = ctx.args.slice(pathLit !== undefined ? 1 : 0, handlerIndex);
+    registerRoute(ctx, app, middleware, ctx.args[handlerIndex], pathLit, ctx.argNodes.slice(pathLit !== undefined ? 1 : 0, handlerIndex));
+    return { flows: [], httpApp: app };
+  }
+  return { flows: [], httpApp: app };
+}
+
+function findLastIndex<T>(xs: T[], pred: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (pred(xs[i])) return i;
+  return -1;
+}
+
+function registerUse(ctx: CallCtx, app: HttpApp): void {
+  const { interp } = ctx;
+  const order = interp.nextOrder();
+  let prefix: string | undefined;
+  ctx.args.forEach((arg, i) => {
+    const node = ctx.argNodes[i];
+    if (!node) return;
+    if (i === 0 && ts.isStringLiteralLike(node)) {
+      prefix = node.text;
+      if (ctx.method === 'addHook') prefix = undefined; // fastify hook name
+      return;
+    }
+    if (arg.httpApp && arg.httpApp !== app) {
+      arg.httpApp.mounts.push({ parent: app, order, prefix });
+      return;
+    }
+    if (ctx.method === 'register' && arg.fns && !arg.module) {
+      // fastify.register(async (instance) => { instance.post(...) }): routes on the same app
+      for (const fn of arg.fns) interp.invoke(fn, [{ flows: [], httpApp: app }, fresh(), fresh()], ctx.node, ctx.scope);
+      return;
+    }
+    const guards = middlewareGuards(interp, node, arg);
+    if (guards.size) app.uses.push({ order, prefix, guards });
+  });
+}
+
+function registerRoute(ctx: CallCtx, app: HttpApp, middleware: Value[], handler: Value, path: string | undefined, middlewareNodes: readonly ts.Expression[] = []): void {
+  const { interp } = ctx;
+  const order = interp.nextOrder();
+  const guards = new Set<GuardKind>();
+  middleware.forEach((mw, i) => {
+    const node = middlewareNodes[i] ?? ctx.node.expression;
+    for (const g of middlewareGuards(interp, node as ts.Expression, mw)) guards.add(g);
+    // fastify route options: { preHandler, onRequest, config: { rateLimit } }
+    if (mw.props) {
+      for (const key of ['preHandler', 'onRequest', 'preValidation', 'preParsing']) {
+        const hook = mw.props.get(key);
+        if (hook) for (const g of middlewareGuards(interp, (mw.propNodes?.get(key) as ts.PropertyAssignment | undefined)?.initializer ?? node as ts.Expression, hook)) guards.add(g);
+      }
+      if (mw.props.get('config')?.props?.has('rateLimit')) guards.add('rate-limit');
+    }
+  });
+  const route: HttpRoute = { order, node: ctx.node, method: ctx.method ?? 'route', path, guards, reachesLlm: false, handlerGuards: new Set() };
+  for (const fn of handler.fns ?? []) {
+    const { effects } = interp.invokeForEffects(fn, requestArgs(), { name: `${(ctx.method ?? '').toUpperCase()} ${path ?? ''} handler` });
+    if (effects.llm) route.reachesLlm = true;
+    for (const g of effects.guards) route.handlerGuards.add(g);
+    for (const g of fn.guards ?? []) route.handlerGuards.add(g);
+  }
+  app.routes.push(route);
+}
+
+/** Entry points that are not on an app (Next.js handlers, server actions, http.createServer). */
+export function registerEntry(interp: Interpreter, reportNode: ts.Node, handler: Value, outerGuards: Set<GuardKind>, args: Value[] = requestArgs(), name = 'handler'): void {
+  const guards = new Set(outerGuards);
+  let llm = false;
+  for (const g of handler.guards ?? []) guards.add(g);
+  for (const fn of handler.fns ?? []) {
+    const { effects } = interp.invokeForEffects(fn, args, { name });
+    if (effects.llm) llm = true;
+    for (const g of effects.guards) guards.add(g);
+    for (const g of fn.guards ?? []) guards.add(g);
+  }
+  if (llm) reportMissingGuards(interp, reportNode, guards, name);
+}
+
+function reportMissingGuards(interp: Interpreter, node: ts.Node, guards: Set<GuardKind>, detail: string): void {
+  if (!guards.has('rate-limit')) interp.reporter.report({ rule: 'missing-rate-limit', node, detail, fixes: rateLimitFix(node) });
+  if (!guards.has('auth')) interp.reporter.report({ rule: 'unauthenticated-llm-endpoint', node, detail });
+}
+
+function prefixMatches(prefix: string | undefined, path: string | undefined): boolean {
+  if (!prefix || prefix === '/' || prefix === '*' || prefix === '/*') return true;
+  if (path === undefined) return true;
+  const p = prefix.replace(/\/?\*$/, '');
+  return path === p || path.startsWith(p.endsWith('/') ? p : `${p}/`) || path.startsWith(p);
+}
+
+function inherited(app: HttpApp, order: number, path: string | undefined, depth = 0): Set<GuardKind> {
+  const out = new Set<GuardKind>();
+  if (depth > 8) return out;
+  for (const use of app.uses) if (use.order < order && prefixMatches(use.prefix, path)) for (const g of use.guards) out.add(g);
+  for (const m of app.mounts) {
+    const full = m.prefix && path !== undefined ? `${m.prefix.replace(/\/$/, '')}${path}` : path;
+    for (const g of inherited(m.parent, m.order, full, depth + 1)) out.add(g);
+  }
+  return out;
+}
+
+/** After all modules ran: report routes that reach an LLM without guards. */
+export function resolveRoutes(interp: Interpreter): void {
+  for (const app of interp.httpApps) {
+    for (const route of app.routes) {
+      if (!route.reachesLlm) continue;
+      const guards = new Set([...route.guards, ...route.handlerGuards, ...inherited(app, route.order, route.path)]);
+      reportMissingGuards(interp, route.node, guards, `${route.method.toUpperCase()} ${route.path ?? ''}`.trim());
+    }
+  }
+}
+
+export type { Scope };

@@ -1,0 +1,47 @@
+// Tools the model can call: their functions run with model-chosen arguments. The sinks they reach
+// (shell, file writes, network) decide excessive-agency; approval options switch it off.
+import { ts } from 'ts-morph';
+import type { CallCtx } from './calls';
+import type { CallModel } from '../knowledge/models';
+import type { ToolCtx } from './scope';
+import { argPath } from './sdk';
+import { checkSlot } from './prompts';
+import { fresh, source, type SdkRef, type Value } from './values';
+
+function toolName(ctx: CallCtx): string {
+  const first = ctx.argNodes[0];
+  if (first && ts.isStringLiteralLike(first)) return first.text;
+  const nameProp = ctx.args.map((a) => a.props?.get('name')?.parts?.[0]?.lit).find((n) => n);
+  if (nameProp) return nameProp;
+  const parent = ctx.node.parent;
+  if (ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent)) return parent.name.getText();
+  return 'tool';
+}
+
+function approvalGiven(ctx: CallCtx, call: CallModel): boolean {
+  for (const p of call.approval) {
+    const t = argPath(ctx, p);
+    if (!t) continue;
+    const lit = t.value.parts?.length === 1 ? t.value.parts[0].lit : undefined;
+    if (lit === 'false') continue;
+    return true; // true, a function deciding per call, or a setting we cannot see
+  }
+  return false;
+}
+
+export function defineTool(ctx: CallCtx, call: CallModel, ref: SdkRef): Value {
+  const name = toolName(ctx);
+  for (const [path, kind] of call.slots) {
+    const t = argPath(ctx, path);
+    if (t) checkSlot(ctx.interp, kind, { value: t.value, node: t.node, label: `the description of tool "${name}"` });
+  }
+  const execute = call.execute ? argPath(ctx, call.execute) : undefined;
+  const tool: ToolCtx = { node: ctx.node, approved: approvalGiven(ctx, call), reported: false, name };
+  for (const fn of execute?.value.fns ?? []) {
+    const param = fn.decl.parameters[0];
+    const args: Value = { flows: [source('tool-args', param ?? fn.decl, `arguments of tool "${name}" (chosen by the model)`)] };
+    ctx.interp.invoke(fn, [args, fresh()], ctx.node, ctx.scope, { tool, name: `tool "${name}"` });
+  }
+  void ref;
+  return { flows: [], fns: execute?.value.fns };
+}

@@ -1,0 +1,203 @@
+// Scanning: files → workspace → interpreter → findings. One call for the CLI, the server and the tests.
+import * as path from 'path';
+import { ts } from 'ts-morph';
+import { collectFiles, generatedOrMinified, DEFAULT_MAX_FILE_BYTES } from './files';
+import { Workspace } from './workspace';
+import { loadKnowledge, type Knowledge } from './knowledge/models';
+import { Reporter } from './analysis/reporter';
+import { Interpreter } from './analysis/interpreter';
+import { analyseConventionEntries, isAppRouteFile, isNextMiddlewareFile, isPagesApiFile, middlewareGuards } from './analysis/entries';
+import { resolveRoutes } from './analysis/http';
+import { KEY_TEXT_HINT, knownKeyProvider } from './analysis/keys';
+import { keyFix } from './fixes';
+import { newEffects } from './analysis/scope';
+import { Scope } from './analysis/scope';
+import { fresh, type GuardKind } from './analysis/values';
+import type { Finding, ScanResult, SkippedFile } from './types';
+
+export interface ScanProgress {
+  phase: string;
+  done: number;
+  total: number;
+}
+
+export interface ScanOptions {
+  cwd?: string;
+  onProgress?: (p: ScanProgress) => void;
+  maxFileBytes?: number;
+  /** Milliseconds of analysis allowed per file on average before the rest of a root is skipped. */
+  perFileBudgetMs?: number;
+}
+
+/** Quick text test: could this file matter to any rule? Most files of a large repository fail it. */
+export function isCandidate(file: string, text: string, knowledge: Knowledge): boolean {
+  if (isAppRouteFile(file) || isPagesApiFile(file)) return true;
+  if (/['"]use server['"]/.test(text.slice(0, 500))) return true;
+  if (/\b(express|fastify|hono|koa|@koa\/router|koa-router|createServer)\b/.test(text) && /\.(get|post|put|patch|delete|all|route|use)\s*\(/.test(text)) return true;
+  if (KEY_TEXT_HINT.test(text)) return true;
+  if (/NODE_TLS_REJECT_UNAUTHORIZED/.test(text)) return true;
+  for (const host of knowledge.sdks.flatMap((s) => s.hosts)) if (text.includes(host)) return true;
+  return sdkImportPattern(knowledge).test(text);
+}
+
+let importPatternCache: RegExp | undefined;
+function sdkImportPattern(knowledge: Knowledge): RegExp {
+  if (importPatternCache) return importPatternCache;
+  const specs = knowledge.sdks.flatMap((s) => s.modules).map((m) => (m.endsWith('/*') ? `${escape(m.slice(0, -2))}(?:/[^'"]*)?` : `${escape(m)}`));
+  importPatternCache = new RegExp(`['"](?:${specs.join('|')})['"]`);
+  return importPatternCache;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function commonRoot(files: string[], fallback: string): string {
+  if (files.length === 0) return fallback;
+  let root = path.dirname(files[0]);
+  for (const f of files) while (!f.startsWith(root + path.sep) && root !== path.dirname(root)) root = path.dirname(root);
+  return root;
+}
+
+export async function scan(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
+  const started = Date.now();
+  const cwd = options.cwd ?? process.cwd();
+  const { files, skipped } = collectFiles(paths.length ? paths : ['.'], cwd, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const explicitRoot = paths.length === 1 ? path.resolve(cwd, paths[0]) : undefined;
+  const root = explicitRoot && !/\.[cm]?[jt]sx?$/.test(explicitRoot) ? explicitRoot : commonRoot(files, cwd);
+  const result = analyseFiles(root, files, options);
+  return {
+    root,
+    findings: result.findings,
+    skipped: [...skipped, ...result.skipped],
+    stats: { filesScanned: files.length, filesAnalysed: result.analysed, filesSkipped: skipped.length + result.skipped.length, durationMs: Date.now() - started },
+  };
+}
+
+export interface AnalysisOutput {
+  findings: Finding[];
+  skipped: SkippedFile[];
+  analysed: number;
+}
+
+/** Analyses a set of files that form one workspace rooted at `root`. */
+export function analyseFiles(root: string, files: string[], options: ScanOptions = {}, ws = new Workspace(root)): AnalysisOutput {
+  const knowledge = loadKnowledge();
+  const reporter = new Reporter(root);
+  const budget = (options.perFileBudgetMs ?? 200) * Math.max(files.length, 50);
+  const interp = new Interpreter(ws, knowledge, reporter, { deadline: Date.now() + budget });
+  const skipped: SkippedFile[] = [];
+  const candidates: string[] = [];
+  const progress = options.onProgress;
+  files.forEach((file, i) => {
+    if (progress && i % 200 === 0) progress({ phase: 'reading', done: i, total: files.length });
+    const text = ws.readText(file);
+    if (text === undefined) return skipped.push({ file, reason: 'cannot read file' });
+    if (text.includes('\u0000')) return skipped.push({ file, reason: 'binary file' });
+    const generated = generatedOrMinified(text);
+    if (generated) return skipped.push({ file, reason: generated });
+    if (isCandidate(file, text, knowledge)) candidates.push(file);
+  });
+  const modules = [];
+  for (const [i, file] of candidates.entries()) {
+    progress?.({ phase: 'analysing', done: i, total: candidates.length });
+    try {
+      const ctx = interp.module(file);
+      if (!ctx) {
+        skipped.push({ file, reason: 'cannot parse file' });
+        continue;
+      }
+      modules.push(ctx);
+      interp.evaluateModule(ctx);
+    } catch (e) {
+      skipped.push({ file, reason: `analysis failed: ${(e as Error).message}` });
+    }
+  }
+  // Next.js middleware guards every route of the app.
+  const nextGuards = new Set<GuardKind>();
+  for (const ctx of modules) if (isNextMiddlewareFile(ctx.file, root)) for (const g of middlewareGuards(interp, ctx)) nextGuards.add(g);
+  for (const ctx of modules) {
+    try {
+      analyseConventionEntries(interp, ctx, nextGuards);
+    } catch (e) {
+      skipped.push({ file: ctx.file, reason: `analysis failed: ${(e as Error).message}` });
+    }
+  }
+  // Every function of a candidate file not reached from an entry point, analysed with unknown arguments.
+  for (const ctx of modules) {
+    try {
+      analyseRemaining(interp, ctx.sf, new Scope(ctx.scope, ctx, { name: '<module>', returns: [], effects: newEffects(), depth: 0 }));
+    } catch (e) {
+      skipped.push({ file: ctx.file, reason: `analysis failed: ${(e as Error).message}` });
+    }
+  }
+  resolveRoutes(interp);
+  for (const ctx of modules) {
+    checkLiteralKeys(interp, ctx.sf);
+    if (ctx.callsLlm) checkTlsEnv(interp, ctx.sf);
+  }
+  if (interp.timedOut) skipped.push({ file: root, reason: 'analysis time budget exceeded; results may be incomplete' });
+  progress?.({ phase: 'done', done: candidates.length, total: candidates.length });
+  return { findings: reporter.findings(), skipped, analysed: modules.length };
+}
+
+function analyseRemaining(interp: Interpreter, sf: ts.SourceFile, scope: Scope): void {
+  const visit = (node: ts.Node): void => {
+    if (interp.timedOut) return;
+    if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
+      if (interp.analysed.has(node)) return; // its closures were analysed with it
+      const decl = node as ts.SignatureDeclaration;
+      const isMethod = ts.isMethodDeclaration(decl) || ts.isConstructorDeclaration(decl) || ts.isGetAccessorDeclaration(decl);
+      const thisValue = isMethod && decl.parent && ts.isClassLike(decl.parent) ? { flows: [], props: new Map(), instanceOf: decl.parent, classScope: scope } : undefined;
+      if (thisValue && ts.isClassLike(decl.parent)) initialiseFields(interp, decl.parent, thisValue, scope);
+      interp.invoke({ decl, scope, thisValue }, decl.parameters.map(() => fresh()), undefined, scope);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+}
+
+function initialiseFields(interp: Interpreter, cls: ts.ClassLikeDeclaration, instance: { props: Map<string, unknown> }, scope: Scope): void {
+  for (const m of cls.members) {
+    if (ts.isPropertyDeclaration(m) && m.initializer && !ts.isArrowFunction(m.initializer)) {
+      instance.props.set(m.name.getText(), interp.evalExpr(m.initializer, scope));
+    }
+  }
+  const ctor = cls.members.find(ts.isConstructorDeclaration);
+  if (ctor?.body) {
+    for (const stmt of ctor.body.statements) {
+      if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const left = stmt.expression.left;
+        if (ts.isPropertyAccessExpression(left) && left.expression.kind === ts.SyntaxKind.ThisKeyword) {
+          instance.props.set(left.name.text, interp.evalExpr(stmt.expression.right, scope));
+        }
+      }
+    }
+  }
+}
+
+/** A literal in a known provider key format, anywhere in the file. */
+function checkLiteralKeys(interp: Interpreter, sf: ts.SourceFile): void {
+  if (!KEY_TEXT_HINT.test(sf.text)) return;
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteralLike(node)) {
+      const known = knownKeyProvider(node.text);
+      if (known) interp.reporter.report({ rule: 'hardcoded-llm-key', node, detail: known.provider, fixes: keyFix(node, known.envKey) });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+}
+
+/** `process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'` in a module that talks to an LLM. */
+function checkTlsEnv(interp: Interpreter, sf: ts.SourceFile): void {
+  if (!sf.text.includes('NODE_TLS_REJECT_UNAUTHORIZED')) return;
+  const visit = (node: ts.Node): void => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && /NODE_TLS_REJECT_UNAUTHORIZED/.test(node.left.getText()) && /^['"`]?0['"`]?$/.test(node.right.getText())) {
+      interp.reporter.report({ rule: 'insecure-llm-transport', node, detail: 'NODE_TLS_REJECT_UNAUTHORIZED=0 disables TLS verification' });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+}
