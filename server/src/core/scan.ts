@@ -88,6 +88,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   const interp = new Interpreter(ws, knowledge, reporter, { deadline: Date.now() + budget });
   const skipped: SkippedFile[] = [];
   const candidates: string[] = [];
+  const others = new Map<string, string>();
   const progress = options.onProgress;
   files.forEach((file, i) => {
     if (progress && i % 200 === 0) progress({ phase: 'reading', done: i, total: files.length });
@@ -96,8 +97,10 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
     if (text.includes('\u0000')) return skipped.push({ file, reason: 'binary file' });
     const generated = generatedOrMinified(text);
     if (generated) return skipped.push({ file, reason: generated });
-    if (isCandidate(file, text, knowledge)) candidates.push(file);
+    if (isCandidate(file, text, knowledge) || isNextMiddlewareFile(file, root)) candidates.push(file);
+    else others.set(file, text);
   });
+  addImporters(ws, candidates, others);
   const modules = [];
   for (const [i, file] of candidates.entries()) {
     progress?.({ phase: 'analysing', done: i, total: candidates.length });
@@ -141,6 +144,30 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   return { findings: reporter.findings(), skipped, analysed: modules.length };
 }
 
+const IMPORT_SPEC = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
+
+/** Files that import a candidate (a client built elsewhere, a helper that calls the model) are candidates too. */
+function addImporters(ws: Workspace, candidates: string[], others: Map<string, string>): void {
+  const imports = new Map<string, string[]>();
+  for (const [file, text] of others) {
+    const specs = [...text.matchAll(IMPORT_SPEC)].map((m) => m[1]).filter((s) => s.startsWith('.') || s.startsWith('@/') || s.startsWith('~/') || s.startsWith('#'));
+    if (specs.length) imports.set(file, specs);
+  }
+  const known = new Set(candidates);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const [file, specs] of imports) {
+      if (known.has(file)) continue;
+      if (specs.some((spec) => { const target = ws.resolveImport(spec, file); return target !== undefined && known.has(target); })) {
+        known.add(file);
+        candidates.push(file);
+        changed = true;
+      }
+    }
+  }
+}
+
 function analyseRemaining(interp: Interpreter, sf: ts.SourceFile, scope: Scope): void {
   const visit = (node: ts.Node): void => {
     if (interp.timedOut) return;
@@ -150,7 +177,7 @@ function analyseRemaining(interp: Interpreter, sf: ts.SourceFile, scope: Scope):
       const isMethod = ts.isMethodDeclaration(decl) || ts.isConstructorDeclaration(decl) || ts.isGetAccessorDeclaration(decl);
       const thisValue = isMethod && decl.parent && ts.isClassLike(decl.parent) ? { flows: [], props: new Map(), instanceOf: decl.parent, classScope: scope } : undefined;
       if (thisValue && ts.isClassLike(decl.parent)) initialiseFields(interp, decl.parent, thisValue, scope);
-      interp.invoke({ decl, scope, thisValue }, decl.parameters.map(() => fresh()), undefined, scope);
+      interp.invoke({ decl, scope, thisValue }, [], undefined, scope);
       return;
     }
     ts.forEachChild(node, visit);

@@ -6,10 +6,12 @@ import type { Scope } from './scope';
 import { requireBinding, packageBinding } from './imports';
 import { memberOf, findMember, REQUEST_METHODS } from './members';
 import { concat, elementOf, partsOf } from './builtins';
-import { sdkCall, rawProviderCall } from './sdk';
+import { sdkCall, rawProviderCall, markLlmCall } from './sdk';
+import { checkTemplateVars } from './prompts';
+import { schemaCall } from './schema';
 import { checkCallSinks, sanitizerFor } from './sinks';
 import { httpCall, isHttpFactory } from './http';
-import { guardKindOfCall } from './guards';
+import { guardKindOfCall, isApprovalCall } from './guards';
 import { shortText } from './reporter';
 import { EMPTY, clear, deepFlows, dropKinds, fresh, join, source, stringOf, withStep, type Value } from './values';
 
@@ -63,14 +65,41 @@ export function evalCall(interp: Interpreter, node: ts.CallExpression | ts.NewEx
   }
 
   const ctx: CallCtx = { interp, node, scope, isNew, receiver, method, callee, args, argNodes };
+  const result = dispatchCall(ctx);
+  const tls = insecureTlsOption(args);
+  if (tls && result !== EMPTY && !Object.isFrozen(result)) return { ...result, insecureTls: tls };
+  return result;
+}
+
+/** `{ rejectUnauthorized: false }` (also under `connect`/`tls`/`https`) in an agent's or client's options. */
+function insecureTlsOption(args: Value[]): ts.Node | undefined {
+  for (const a of args) {
+    for (const holder of [a, a.props?.get('connect'), a.props?.get('tls'), a.props?.get('https')]) {
+      const v = holder?.props?.get('rejectUnauthorized');
+      if (v?.parts?.length === 1 && v.parts[0].lit === 'false') return holder!.propNodes?.get('rejectUnauthorized');
+    }
+  }
+  return undefined;
+}
+
+function dispatchCall(ctx: CallCtx): Value {
+  const { interp, node, scope, isNew, receiver, method, callee, args } = ctx;
+  const calleeExpr = node.expression;
 
   // Authentication and rate-limit checks are effects of the enclosing entry point.
   const guard = guardKindOfCall(interp, ctx);
   if (guard && scope.frame) scope.frame.effects.guards.add(guard);
+  if (scope.frame && isApprovalCall(ctx)) {
+    scope.frame.approved = true;
+    if (scope.frame.tool) scope.frame.tool.approved = true;
+  }
 
   checkCallSinks(ctx);
 
   if (callee.sdk) return sdkCall(ctx);
+
+  const schema = schemaCall(ctx);
+  if (schema) return schema;
 
   const httpResult = httpCall(ctx);
   if (httpResult) return httpResult;
@@ -89,6 +118,8 @@ export function evalCall(interp: Interpreter, node: ts.CallExpression | ts.NewEx
   const sanitized = sanitize(ctx, joinFlows(args));
   if (sanitized) return sanitized;
 
+  if (receiver && method && (receiver.template || receiver.chain)) return templateCall(ctx);
+
   const builtin = builtinCall(ctx);
   if (builtin) {
     if (guard) builtin.guards = new Set([...(builtin.guards ?? []), guard]);
@@ -97,7 +128,7 @@ export function evalCall(interp: Interpreter, node: ts.CallExpression | ts.NewEx
 
   // Unknown function: taint flows from the arguments and the receiver to the result.
   invokeCallbacks(ctx, receiver ? elementOf(receiver) : fresh());
-  const flows = [...(receiver ? deepFlows(receiver) : []), ...args.flatMap((a) => deepFlows(a))];
+  const flows = [...callee.flows, ...(receiver ? deepFlows(receiver) : []), ...args.flatMap((a) => deepFlows(a))];
   const result: Value = { flows: flows.length ? withStep({ flows }, node, `through ${shortText(calleeExpr, 40)}()`).flows : [] };
   if (callee.module) result.module = { spec: callee.module.spec, path: [...callee.module.path, '()'] };
   if (callee.dbClient || (callee.module && isDbModule(callee.module.spec))) {
@@ -295,6 +326,28 @@ function builtinCall(ctx: CallCtx): Value | undefined {
   }
   if (isHttpFactory(ctx)) return undefined;
   return undefined;
+}
+
+const RUN_METHODS = new Set(['invoke', 'stream', 'batch', 'call', 'run', 'streamEvents', 'streamLog', 'format', 'formatMessages', 'formatPromptValue']);
+
+/** LangChain prompt templates and chains: `prompt.pipe(model)`, `chain.invoke({ var: value })`. */
+function templateCall(ctx: CallCtx): Value {
+  const receiver = ctx.receiver!;
+  const template = receiver.template ?? receiver.chain?.template;
+  const llm = !!receiver.chain?.llm;
+  if (ctx.method === 'pipe') {
+    const next = ctx.args[0];
+    return { flows: [], chain: { template, llm: llm || next?.sdk?.kind === 'client' || !!next?.chain?.llm } };
+  }
+  if (RUN_METHODS.has(ctx.method!)) {
+    if (template) checkTemplateVars(ctx.interp, template, ctx.args[0], ctx.argNodes[0], ctx.node);
+    if (llm) {
+      markLlmCall(ctx);
+      return { flows: [source('llm-output', ctx.node, `${shortText(ctx.node.expression, 50)}() (model output)`)] };
+    }
+    return { flows: clear(deepFlows(ctx.args[0]), ['prompt']) };
+  }
+  return receiver;
 }
 
 function receiverText(node: ts.CallExpression | ts.NewExpression): string {

@@ -165,3 +165,14 @@ export function guardKindOfMiddleware(interp: Interpreter, expr: ts.Expression, 
   if (spec && moduleMatches(spec, auth.modules) && !/initialize|session/.test(text)) out.add('auth');
   return out;
 }
+
+const APPROVAL_CALL = /^(confirm|confirmAction|askForApproval|requestApproval|requireApproval|getApproval|askUser|askForConfirmation|promptUser|waitForApproval|humanApproval|requestHumanApproval|approve|interrupt)$/i;
+
+/** A human confirmation step: confirm(), inquirer/readline questions, an approval request. */
+export function isApprovalCall(ctx: CallCtx): boolean {
+  const { name } = calleeText(ctx);
+  if (!name) return false;
+  if (APPROVAL_CALL.test(name)) return true;
+  const spec = ctx.receiver?.module?.spec ?? ctx.callee.module?.spec;
+  return name === 'question' && !!spec && /^(node:)?readline(\/promises)?$|^(@inquirer\/prompts|inquirer|prompts|enquirer)$/.test(spec);
+}

@@ -58,12 +58,18 @@ function requestArgs(): Value[] {
 
 /** Guards a middleware provides: by its name, its origin, or what running it does. */
 function middlewareGuards(interp: Interpreter, expr: ts.Expression, value: Value): Set<GuardKind> {
+  if (ts.isArrayLiteralExpression(expr)) {
+    const all = new Set<GuardKind>();
+    expr.elements.forEach((el, i) => {
+      for (const g of middlewareGuards(interp, el, value.elements?.[i] ?? fresh())) all.add(g);
+    });
+    return all;
+  }
   const guards = guardKindOfMiddleware(interp, expr, value);
   for (const fn of value.fns ?? []) {
     const { effects } = interp.invokeForEffects(fn, requestArgs(), { name: 'middleware' });
     for (const g of effects.guards) guards.add(g);
   }
-  for (const el of value.elements ?? []) for (const g of middlewareGuards(interp, expr, el)) guards.add(g);
   return guards;
 }
 

@@ -7,7 +7,8 @@ import { moduleMatches, type SdkModel } from '../knowledge/models';
 import type { Value } from './values';
 
 export function sdkForModule(interp: Interpreter, spec: string): SdkModel | undefined {
-  return interp.knowledge.sdks.find((m) => moduleMatches(spec, m.modules));
+  // An exact module name wins over a `scope/*` pattern (@ai-sdk/react over @ai-sdk/*).
+  return interp.knowledge.sdks.find((m) => m.modules.includes(spec)) ?? interp.knowledge.sdks.find((m) => moduleMatches(spec, m.modules));
 }
 
 /** The value bound by `import { name } from spec` ('default', '*' for a namespace). */

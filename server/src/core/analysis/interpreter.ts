@@ -207,7 +207,7 @@ export class Interpreter {
         for (const d of stmt.declarationList.declarations) {
           const declScope = this.moduleScope(ctx);
           const initAll = once(() => {
-            const v = d.initializer ? this.evalExpr(d.initializer, declScope) : fresh();
+            const v = d.initializer ? credentialConstant(d, this.evalExpr(d.initializer, declScope)) : fresh();
             this.bindPattern(d.name, v, scope, d.initializer ?? d, true);
             return v;
           });
@@ -322,7 +322,7 @@ export class Interpreter {
   analyseCreated(frame: Frame, scope: Scope): void {
     for (const fn of frame.created ?? []) {
       if (this.analysed.has(fn.decl) || this.timedOut) continue;
-      this.invoke(fn, fn.decl.parameters.map(() => fresh()), undefined, scope);
+      this.invoke(fn, [], undefined, scope);
     }
   }
 
@@ -354,7 +354,9 @@ export class Interpreter {
         }
       }
     }
-    return { flows: [], userSupplied: true };
+    // A string parameter is a string of unknown content (it carries no options object).
+    const primitive = p.type && (p.type.kind === ts.SyntaxKind.StringKeyword || p.type.kind === ts.SyntaxKind.NumberKeyword);
+    return primitive ? { flows: [], userSupplied: true, parts: [{ value: fresh() }] } : { flows: [], userSupplied: true };
   }
 
   hoist(statements: readonly ts.Statement[], scope: Scope): void {
@@ -482,7 +484,7 @@ export class Interpreter {
   }
 
   private execVarDecl(d: ts.VariableDeclaration, scope: Scope): void {
-    let v = d.initializer ? this.evalExpr(d.initializer, scope) : fresh();
+    let v = d.initializer ? credentialConstant(d, this.evalExpr(d.initializer, scope)) : fresh();
     if (ts.isIdentifier(d.name) && v.flows.length > 0 && d.initializer && !isTrivialAlias(d.initializer)) {
       v = withStep(v, d.name, `${d.name.text} = ${shortText(d.initializer, 40)}`);
     }
@@ -600,6 +602,7 @@ export class Interpreter {
       case ts.SyntaxKind.TrueKeyword:
         return { flows: [], parts: [{ lit: 'true' }] };
       case ts.SyntaxKind.FalseKeyword:
+        return { flows: [], parts: [{ lit: 'false' }] };
       case ts.SyntaxKind.NullKeyword:
       case ts.SyntaxKind.RegularExpressionLiteral:
         return fresh();
@@ -709,8 +712,8 @@ export class Interpreter {
       const v = this.evalExpr(span.expression, scope);
       const f = deepFlows(v);
       flows.push(...f);
+      // Constant strings are inlined; a tainted nested string stays one part, so delimiters around it count.
       if (v.parts && f.length === 0 && v.parts.every((p) => p.lit !== undefined)) parts.push(...v.parts);
-      else if (v.parts && v.parts.length < 32) parts.push(...v.parts);
       else parts.push({ value: { ...v, flows: f } });
       parts.push({ lit: span.literal.text });
     }
@@ -871,6 +874,16 @@ export class Interpreter {
 
 import { concat, elementOf, awaited, globalValue, joinArgs } from './builtins';
 import { checkAssignmentSink, checkJsxElement } from './sinks';
+
+const CREDENTIAL_NAME = /(^|_|[a-z])(password|passwd|secret|api_?key|apikey|token|private_?key|credentials?)$/i;
+const NOT_A_SECRET = /^(|x+|\*+|changeme|password|secret|test|dummy|example|placeholder|your[-_ ].*|<.*>|\.\.\.)$/i;
+
+/** `const SMTP_PASSWORD = 'Wint3r!Relay'`: a credential-like constant is a secret wherever it goes. */
+function credentialConstant(d: ts.VariableDeclaration, v: Value): Value {
+  if (!ts.isIdentifier(d.name) || !d.initializer || !ts.isStringLiteralLike(d.initializer)) return v;
+  if (!CREDENTIAL_NAME.test(d.name.text) || NOT_A_SECRET.test(d.initializer.text) || d.initializer.text.length < 6) return v;
+  return { ...v, flows: [{ kind: 'secret', steps: [{ node: d.initializer, label: `${d.name.text} (credential constant)` }] }] };
+}
 
 function hasDirective(sf: ts.SourceFile, directive: string): boolean {
   for (const stmt of sf.statements) {

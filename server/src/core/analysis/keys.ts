@@ -60,7 +60,7 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\]|::1|0\.0\.0\.0)$/i;
 
 /** For a URL literal: is it plain http to a host other than this machine? */
 export function insecureHttpUrl(text: string): boolean {
-  const m = /^http:\/\/([^/:?#]+|\[[^\]]+\])/i.exec(text.trim());
+  const m = /^http:\/\/(\[[^\]]+\]|[^/:?#]+)/i.exec(text.trim());
   if (!m) return false;
   return !LOOPBACK.test(m[1]) && !/\.localhost$/i.test(m[1]);
 }

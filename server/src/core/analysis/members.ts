@@ -56,6 +56,8 @@ export function memberOf(interp: Interpreter, obj: Value, name: string, node: ts
       return { flows: [source('untrusted', node, `${shortText(node)} (browser URL or cookie)`)] };
     }
     if (text === 'process.argv') return { flows: [source('untrusted', node, 'process.argv (command line)')] };
+    // What the user typed into a form field (an <input>'s value).
+    if (obj.module.spec === '<global>' && name === 'value' && path[0] === 'document') return { flows: [], userSupplied: true };
     out = { flows: obj.flows, module: { spec: obj.module.spec, path }, dbClient: obj.dbClient };
   } else if (obj.flows.length > 0 || obj.elements || obj.openProps) {
     out = { flows: reclassifyToolArgs(interp, obj.flows, name, node) };

@@ -14,10 +14,13 @@ const LABEL_WORDS = new Set([
   'system', 'note', 'notes', 'file', 'files', 'language', 'lang', 'description', 'summary',
 ]);
 
-export function instructionWordCount(parts: readonly StrPart[]): number {
+export function instructionWordCount(parts: readonly StrPart[], depth = 0): number {
   let count = 0;
   for (const p of parts) {
-    if (p.lit === undefined) continue;
+    if (p.lit === undefined) {
+      if (p.value?.parts && depth < 4) count += instructionWordCount(p.value.parts, depth + 1);
+      continue;
+    }
     const text = p.lit.replace(/<\/?[A-Za-z][\w:-]*[^>]*>/g, ' ').replace(/\{[\w.]+\}/g, ' ');
     for (const w of text.match(/[A-Za-z][A-Za-z'-]+/g) ?? []) if (!LABEL_WORDS.has(w.toLowerCase())) count++;
   }
@@ -40,12 +43,22 @@ const INJECTION_KINDS = ['untrusted', 'retrieved'] as const;
 function mixedInjection(value: Value): Flow | undefined {
   const parts = value.parts;
   if (!parts || instructionWordCount(parts) < 2) return undefined;
+  return undelimitedTaint(parts, 0);
+}
+
+/** The first untrusted piece that is not inside a delimited data block, looking into nested strings. */
+function undelimitedTaint(parts: readonly StrPart[], depth: number): Flow | undefined {
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     if (!p.value) continue;
     const flows = activeFlows(deepFlows(p.value), 'prompt', [...INJECTION_KINDS]);
     if (flows.length === 0) continue;
     if (delimited(parts[i - 1]?.lit, parts[i + 1]?.lit)) continue;
+    if (p.value.parts && p.value.parts.length > 1 && depth < 4) {
+      const inner = undelimitedTaint(p.value.parts, depth + 1);
+      if (inner) return inner;
+      if (p.value.parts.some((q) => q.value && activeFlows(deepFlows(q.value), 'prompt', [...INJECTION_KINDS]).length)) continue;
+    }
     return flows[0];
   }
   return undefined;

@@ -96,7 +96,7 @@ function checkMaxTokens(ctx: CallCtx, ref: SdkRef, options: MaxTokenOption[], in
   return false;
 }
 
-function markLlmCall(ctx: CallCtx): void {
+export function markLlmCall(ctx: CallCtx): void {
   if (ctx.scope.frame) ctx.scope.frame.effects.llm = true;
   ctx.scope.module.callsLlm = true;
 }

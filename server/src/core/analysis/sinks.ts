@@ -151,7 +151,7 @@ export function reportSink(interp: Interpreter, kind: SinkKind, value: Value, no
         tool.reported = true;
         interp.reporter.report({ rule: 'excessive-agency', node: tool.node, source: `arguments of the tool "${tool.name}"`, sink: sinkLabel, flow: toolArgs[0], sinkLabel });
       }
-    } else {
+    } else if (!scope.frame?.approved) {
       interp.reporter.report({ rule: 'excessive-agency', node, source: 'tool-call arguments chosen by the model', sink: sinkLabel, flow: toolArgs[0], sinkLabel });
     }
   } else if (toolArgs.length > 0 && !scope.frame?.tool) {

@@ -6,7 +6,8 @@ import type { CallModel } from '../knowledge/models';
 import type { ToolCtx } from './scope';
 import { argPath } from './sdk';
 import { checkSlot } from './prompts';
-import { fresh, source, type SdkRef, type Value } from './values';
+import { fresh, source, type SchemaShape, type SdkRef, type Value } from './values';
+import { applySchema, shapeOf } from './schema';
 
 function toolName(ctx: CallCtx): string {
   const first = ctx.argNodes[0];
@@ -16,6 +17,19 @@ function toolName(ctx: CallCtx): string {
   const parent = ctx.node.parent;
   if (ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent)) return parent.name.getText();
   return 'tool';
+}
+
+/** The schema the SDK validates tool arguments with (AI SDK inputSchema/parameters, LangChain schema, MCP shape). */
+function toolSchema(ctx: CallCtx): SchemaShape | undefined {
+  for (const a of ctx.args) {
+    for (const key of ['inputSchema', 'parameters', 'schema', 'argsSchema']) {
+      const s = shapeOf(a.props?.get(key));
+      if (s) return s;
+    }
+    const raw = shapeOf(a);
+    if (raw && !a.fns) return raw;
+  }
+  return undefined;
 }
 
 function approvalGiven(ctx: CallCtx, call: CallModel): boolean {
@@ -37,9 +51,11 @@ export function defineTool(ctx: CallCtx, call: CallModel, ref: SdkRef): Value {
   }
   const execute = call.execute ? argPath(ctx, call.execute) : undefined;
   const tool: ToolCtx = { node: ctx.node, approved: approvalGiven(ctx, call), reported: false, name };
+  const schema = toolSchema(ctx);
   for (const fn of execute?.value.fns ?? []) {
     const param = fn.decl.parameters[0];
-    const args: Value = { flows: [source('tool-args', param ?? fn.decl, `arguments of tool "${name}" (chosen by the model)`)] };
+    let args: Value = { flows: [source('tool-args', param ?? fn.decl, `arguments of tool "${name}" (chosen by the model)`)] };
+    if (schema) args = applySchema(schema, args, ctx); // the SDK validates the arguments against the schema
     ctx.interp.invoke(fn, [args, fresh()], ctx.node, ctx.scope, { tool, name: `tool "${name}"` });
   }
   void ref;

@@ -207,7 +207,7 @@ export function join(...values: (Value | undefined)[]): Value {
     }
     if (v.openProps) out.openProps = true;
     if (v.elements) out.elements = [...(out.elements ?? []), ...v.elements].slice(0, 32);
-    if (v.parts && !out.parts) out.parts = v.parts;
+    if (v.parts && !out.parts && present.every((x) => x.parts)) out.parts = v.parts;
     if (v.literals) out.literals = [...(out.literals ?? []), ...v.literals].slice(0, 8);
     if (v.fns) out.fns = [...(out.fns ?? []), ...v.fns].slice(0, 8);
     out.sdk ??= v.sdk;
