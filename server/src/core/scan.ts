@@ -27,6 +27,8 @@ export interface ScanOptions {
   maxFileBytes?: number;
   /** Milliseconds of analysis allowed per file on average before the rest of a root is skipped. */
   perFileBudgetMs?: number;
+  /** Analyse every file, not only those the text pre-filter selects (engine stress tests). */
+  analyseAll?: boolean;
 }
 
 /** Quick text test: could this file matter to any rule? Most files of a large repository fail it. */
@@ -97,7 +99,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
     if (text.includes('\u0000')) return skipped.push({ file, reason: 'binary file' });
     const generated = generatedOrMinified(text);
     if (generated) return skipped.push({ file, reason: generated });
-    if (isCandidate(file, text, knowledge) || isNextMiddlewareFile(file, root)) candidates.push(file);
+    if (options.analyseAll || isCandidate(file, text, knowledge) || isNextMiddlewareFile(file, root)) candidates.push(file);
     else others.set(file, text);
   });
   addImporters(ws, candidates, others);
@@ -192,6 +194,10 @@ function initialiseFields(interp: Interpreter, cls: ts.ClassLikeDeclaration, ins
     }
   }
   const ctor = cls.members.find(ts.isConstructorDeclaration);
+  // Parameter properties: constructor(private readonly openai: OpenAI)
+  for (const p of ctor?.parameters ?? []) {
+    if (ts.canHaveModifiers(p) && ts.getModifiers(p)?.length && ts.isIdentifier(p.name)) instance.props.set(p.name.text, interp.paramDefault(p, scope));
+  }
   if (ctor?.body) {
     for (const stmt of ctor.body.statements) {
       if (ts.isExpressionStatement(stmt) && ts.isBinaryExpression(stmt.expression) && stmt.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {

@@ -335,7 +335,7 @@ export class Interpreter {
   }
 
   /** A parameter with no argument: a client if its type names an SDK class, else unknown. */
-  private paramDefault(p: ts.ParameterDeclaration, scope: Scope): Value {
+  paramDefault(p: ts.ParameterDeclaration, scope: Scope): Value {
     if (p.type && ts.isTypeReferenceNode(p.type)) {
       const name = p.type.typeName.getText();
       const head = name.split('.')[0];
@@ -346,7 +346,10 @@ export class Interpreter {
         if (v.sdk && (v.sdk.kind === 'export' || v.sdk.kind === 'namespace')) {
           const kind = v.sdk.model.exports.get(v.sdk.exportName ?? '');
           if (kind === 'client-class' || kind === 'client-instance') {
-            return { flows: [], sdk: { ...v.sdk, kind: 'client', path: [], client: { node: p, capped: true } } };
+            // Whether a client built elsewhere carries a cap is unknown: assume it does where SDKs cap on the client.
+            const model = v.sdk.model;
+            const capsOnClient = model.clientOptions.maxTokens.length > 0 || model.calls.some((c) => c.kind === 'client' && c.maxTokens.length > 0);
+            return { flows: [], sdk: { ...v.sdk, kind: 'client', path: [], client: { node: p, capped: capsOnClient } } };
           }
         }
         if (v.httpApp || (v.module && /^(express|fastify|hono|koa|@koa\/router|koa-router)$/.test(v.module.spec))) {
@@ -708,8 +711,10 @@ export class Interpreter {
   private evalTemplate(node: ts.TemplateExpression, scope: Scope): Value {
     const parts: StrPart[] = [{ lit: node.head.text }];
     const flows = [];
+    const literals: ts.StringLiteralLike[] = [];
     for (const span of node.templateSpans) {
       const v = this.evalExpr(span.expression, scope);
+      if (v.literals) literals.push(...v.literals);
       const f = deepFlows(v);
       flows.push(...f);
       // Constant strings are inlined; a tainted nested string stays one part, so delimiters around it count.
@@ -717,7 +722,9 @@ export class Interpreter {
       else parts.push({ value: { ...v, flows: f } });
       parts.push({ lit: span.literal.text });
     }
-    return stringOf(mergeLits(parts), flows);
+    const out = stringOf(mergeLits(parts), flows);
+    if (literals.length) out.literals = literals.slice(0, 8);
+    return out;
   }
 
   private evalTaggedTemplate(node: ts.TaggedTemplateExpression, scope: Scope): Value {

@@ -7,7 +7,7 @@ const KEY_PATTERNS: { provider: string; envKey: string; re: RegExp }[] = [
   { provider: 'OpenRouter', envKey: 'OPENROUTER_API_KEY', re: /^sk-or-v1-[a-f0-9]{40,}$/ },
   { provider: 'OpenAI', envKey: 'OPENAI_API_KEY', re: /^sk-(?:proj-|svcacct-|admin-|None-)?[A-Za-z0-9_-]{20,}$/ },
   { provider: 'Google', envKey: 'GEMINI_API_KEY', re: /^AIza[0-9A-Za-z_-]{35}$/ },
-  { provider: 'Groq', envKey: 'GROQ_API_KEY', re: /^gsk_[A-Za-z0-9]{40,}$/ },
+  { provider: 'Groq', envKey: 'GROQ_API_KEY', re: /^gsk_[A-Za-z0-9]{30,}$/ },
   { provider: 'Hugging Face', envKey: 'HF_TOKEN', re: /^hf_[A-Za-z0-9]{30,}$/ },
   { provider: 'xAI', envKey: 'XAI_API_KEY', re: /^xai-[A-Za-z0-9]{40,}$/ },
   { provider: 'Perplexity', envKey: 'PERPLEXITY_API_KEY', re: /^pplx-[A-Za-z0-9]{40,}$/ },
