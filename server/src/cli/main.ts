@@ -32,9 +32,11 @@ function describe(err: unknown, io: Io): string {
   if (err instanceof UsageError) return `${err.message}\nRun 'promptward --help' for usage.`;
   if (err instanceof InputError) return err.message;
   if (isFileSystemError(err)) {
-    // The core could not read something the user pointed it at (e.g. a file deleted while scanning).
+    // The core could not read something the user pointed it at (e.g. a file deleted while scanning). Node's
+    // errors carry the path; the core's own (MissingPathError) already say "cannot read <path>: ...".
     const file = (err as { path?: unknown }).path;
-    return typeof file === 'string' ? `cannot read ${displayPath(io.cwd, file)}: ${reason(err)}` : reason(err);
+    if (typeof file === 'string') return `cannot read ${displayPath(io.cwd, file)}: ${reason(err)}`;
+    return err instanceof Error ? err.message : reason(err);
   }
   const message = err instanceof Error ? err.message : String(err);
   const stack = io.env['PROMPTWARD_DEBUG'] && err instanceof Error && err.stack ? `\n${err.stack}` : '';
