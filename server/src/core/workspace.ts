@@ -16,6 +16,13 @@ const BASE_OPTIONS: ts.CompilerOptions = {
   resolveJsonModule: false,
 };
 
+function scriptKind(file: string): ts.ScriptKind {
+  if (/\.tsx$/.test(file)) return ts.ScriptKind.TSX;
+  if (/\.jsx$/.test(file)) return ts.ScriptKind.JSX;
+  if (/\.[cm]?js$/.test(file)) return ts.ScriptKind.JS;
+  return ts.ScriptKind.TS;
+}
+
 const RESOLVABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Workspace {
@@ -25,6 +32,7 @@ export class Workspace {
   private readonly resolutions = new Map<string, string | undefined>();
   private readonly packageJsonByDir = new Map<string, Record<string, string> | null>();
   private readonly unparsable = new Set<string>();
+  private readonly parsed = new Map<string, ts.SourceFile>();
 
   constructor(readonly root: string) {
     this.project = new Project({
@@ -41,6 +49,7 @@ export class Workspace {
     else this.overlays.set(file, text);
     const existing = this.project.getSourceFile(file);
     if (existing) this.project.removeSourceFile(existing);
+    this.parsed.delete(file);
     this.unparsable.delete(file);
   }
 
@@ -54,17 +63,29 @@ export class Workspace {
     }
   }
 
-  /** The parsed file, or undefined when it cannot be read. */
+  /**
+   * The parsed file, or undefined when it cannot be read. Analysis walks raw compiler nodes, parsed
+   * without JSDoc (the measured floor); the ts-morph Project wraps a file only when a front-end needs it.
+   */
   sourceFile(file: string): ts.SourceFile | undefined {
-    const existing = this.project.getSourceFile(file);
-    if (existing) return existing.compilerNode;
+    const existing = this.parsed.get(file);
+    if (existing) return existing;
     if (this.unparsable.has(file)) return undefined;
     const text = this.readText(file);
     if (text === undefined || text.includes('\u0000')) {
       this.unparsable.add(file);
       return undefined;
     }
-    return this.project.createSourceFile(file, text, { overwrite: true }).compilerNode;
+    const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKind(file));
+    this.parsed.set(file, sf);
+    return sf;
+  }
+
+  /** The same file as a ts-morph SourceFile (for edits and type queries). */
+  morphFile(file: string) {
+    const text = this.readText(file);
+    if (text === undefined) return undefined;
+    return this.project.getSourceFile(file) ?? this.project.createSourceFile(file, text, { overwrite: true });
   }
 
   private compilerOptionsFor(file: string): ts.CompilerOptions {

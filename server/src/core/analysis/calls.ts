@@ -97,6 +97,7 @@ function dispatchCall(ctx: CallCtx): Value {
   checkCallSinks(ctx);
 
   if (callee.sdk) return sdkCall(ctx);
+  if (callee.stateOf) return setState(ctx, callee.stateOf);
 
   const schema = schemaCall(ctx);
   if (schema) return schema;
@@ -236,7 +237,10 @@ function builtinCall(ctx: CallCtx): Value | undefined {
   if (receiver?.special === 'json') {
     if (method === 'stringify') {
       const out = stringOf([{ value: args[0] ?? fresh() }], deepFlows(args[0]));
-      if (args[0]?.props) out.props = args[0].props;
+      if (args[0]?.props) {
+        out.props = args[0].props;
+        out.propNodes = args[0].propNodes;
+      }
       return out;
     }
     if (method === 'parse') return { flows: deepFlows(args[0]), props: args[0]?.props };
@@ -271,10 +275,9 @@ function builtinCall(ctx: CallCtx): Value | undefined {
     return { flows: [source('retrieved', node, `${shortText(node, 50)} (file contents)`)] };
   }
   // React state: const [key, setKey] = useState('') holds what the user typed.
-  if (spec === 'react' && /^(useState|useRef|useReducer)$/.test(path)) {
-    return { flows: [], elements: [{ flows: [], userSupplied: true }, fresh()], userSupplied: true };
-  }
-  if (receiver && method) {
+  if (spec === 'react' && /^(useState|useRef|useReducer)$/.test(path)) return reactState(ctx);
+  // Methods of plain values (strings, arrays, promises); a module's functions (path.join) are not these.
+  if (receiver && method && !(receiver.module && !receiver.module.path.includes('()'))) {
     if (method === 'then' || method === 'finally') {
       let out: Value = receiver;
       for (const a of args.slice(0, 1)) if (a.fns) out = join(...a.fns.map((fn) => interp.invoke(fn, [receiver], node, ctx.scope)));
@@ -348,6 +351,35 @@ function templateCall(ctx: CallCtx): Value {
     return { flows: clear(deepFlows(ctx.args[0]), ['prompt']) };
   }
   return receiver;
+}
+
+/**
+ * React state: one value per useState call site, shared by every run of the component. Its setter merges
+ * what it is given, and a component whose state changed is run again so its JSX sees the new value.
+ */
+function reactState(ctx: CallCtx): Value {
+  const { interp, node } = ctx;
+  let state = interp.reactState.get(node);
+  if (!state) {
+    state = { flows: [], userSupplied: true };
+    interp.reactState.set(node, state);
+  }
+  if (ctx.scope.frame) ctx.scope.frame.usesState = true;
+  const setter: Value = { flows: [], stateOf: node } as Value;
+  return { flows: [], elements: [state, setter] };
+}
+
+export function setState(ctx: CallCtx, stateNode: ts.Node): Value {
+  const state = ctx.interp.reactState.get(stateNode);
+  const arg = ctx.args[0];
+  if (!state || !arg || arg.fns) return fresh();
+  const flows = deepFlows(arg).filter((f) => !state.flows.some((g) => g.kind === f.kind));
+  if (flows.length) {
+    state.flows = [...state.flows, ...flows];
+    state.userSupplied = false;
+    ctx.interp.stateVersion++;
+  }
+  return fresh();
 }
 
 function receiverText(node: ts.CallExpression | ts.NewExpression): string {

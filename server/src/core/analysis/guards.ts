@@ -73,7 +73,28 @@ export function refinementsOf(interp: Interpreter, cond: ts.Expression, polarity
       }
     }
   }
+  if (ts.isCallExpression(cond)) return userPredicate(interp, cond, polarity, scope);
   return [];
+}
+
+/** `isDestination(x)` where the function returns an allowlist check on its parameter: what it proves about x. */
+function userPredicate(interp: Interpreter, call: ts.CallExpression, polarity: boolean, scope: Scope, depth = 0): Refinement[] {
+  if (depth > 2) return [];
+  const fn = interp.evalExpr(call.expression, scope).fns?.[0];
+  const decl = fn?.decl as ts.FunctionLikeDeclaration | undefined;
+  if (!fn || !decl?.body) return [];
+  let returned: ts.Expression | undefined;
+  if (!ts.isBlock(decl.body)) returned = decl.body;
+  else if (decl.body.statements.length === 1 && ts.isReturnStatement(decl.body.statements[0])) returned = decl.body.statements[0].expression;
+  if (!returned) return [];
+  const inner = refinementsOf(interp, returned, polarity, fn.scope as Scope);
+  const out: Refinement[] = [];
+  for (const r of inner) {
+    const target = skipParens(r.target);
+    const index = decl.parameters.findIndex((p) => ts.isIdentifier(p.name) && ts.isIdentifier(target) && p.name.text === target.text);
+    if (index >= 0 && call.arguments[index]) out.push({ target: call.arguments[index], kinds: r.kinds });
+  }
+  return out;
 }
 
 function restrictiveRegex(text: string): boolean {

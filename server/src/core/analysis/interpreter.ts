@@ -28,6 +28,8 @@ export class Interpreter {
   readonly modules = new Map<string, ModuleCtx>();
   readonly httpApps: HttpApp[] = [];
   readonly analysed = new Set<ts.Node>();
+  readonly reactState = new Map<ts.Node, Value>();
+  stateVersion = 0;
   private readonly memo = new Map<string, { value: Value; effects: Frame['effects'] }>();
   private readonly inProgress = new Set<string>();
   private nextId = 1;
@@ -301,15 +303,23 @@ export class Interpreter {
         if (callNode && v.flows.length > 0) v = withStep(v, p.name, `${shortText(p.name, 30)} (parameter of ${fnName})`);
         this.bindPattern(p.name, v, scope, p, false);
       });
-      if (ts.isBlock(body)) {
-        this.hoist(body.statements, scope);
-        this.execStatements(body.statements, scope);
-        result = join(...frame.returns);
-      } else {
-        result = this.evalExpr(body, scope);
+      const version = this.stateVersion;
+      const run = (runScope: Scope): Value => {
+        if (!ts.isBlock(body)) return this.evalExpr(body, runScope);
+        this.hoist(body.statements, runScope);
+        this.execStatements(body.statements, runScope);
+        return join(...frame.returns);
+      };
+      result = run(scope);
+      this.analyseCreated(frame, scope);
+      if (frame.usesState && this.stateVersion !== version) {
+        // A handler set component state: render once more with the new state.
+        frame.returns = [];
+        const rerun = new Scope(fn.scope as Scope, scope.module, frame, scope.thisValue);
+        decl.parameters.forEach((p, i) => this.bindPattern(p.name, args[i] ?? this.paramDefault(p, rerun), rerun, p, false));
+        result = run(rerun);
       }
       if (result.flows.length > 0) result = withStep(result, decl, `returned from ${fnName}()`);
-      this.analyseCreated(frame, scope);
     } finally {
       this.inProgress.delete(key);
     }
@@ -885,11 +895,20 @@ import { checkAssignmentSink, checkJsxElement } from './sinks';
 const CREDENTIAL_NAME = /(^|_|[a-z])(password|passwd|secret|api_?key|apikey|token|private_?key|credentials?)$/i;
 const NOT_A_SECRET = /^(|x+|\*+|changeme|password|secret|test|dummy|example|placeholder|your[-_ ].*|<.*>|\.\.\.)$/i;
 
-/** `const SMTP_PASSWORD = 'Wint3r!Relay'`: a credential-like constant is a secret wherever it goes. */
+/**
+ * `const SMTP_PASSWORD = 'Wint3r!Relay'`, `const resetToken = crypto.randomBytes(32)...`: a variable named
+ * for a credential holds a secret wherever it goes (model output and numbers excepted).
+ */
 function credentialConstant(d: ts.VariableDeclaration, v: Value): Value {
-  if (!ts.isIdentifier(d.name) || !d.initializer || !ts.isStringLiteralLike(d.initializer)) return v;
-  if (!CREDENTIAL_NAME.test(d.name.text) || NOT_A_SECRET.test(d.initializer.text) || d.initializer.text.length < 6) return v;
-  return { ...v, flows: [{ kind: 'secret', steps: [{ node: d.initializer, label: `${d.name.text} (credential constant)` }] }] };
+  if (!ts.isIdentifier(d.name) || !d.initializer || !CREDENTIAL_NAME.test(d.name.text)) return v;
+  if (v.flows.some((f) => f.kind === 'secret' || f.kind === 'llm-output' || f.kind === 'tool-args')) return v;
+  if (ts.isStringLiteralLike(d.initializer)) {
+    if (NOT_A_SECRET.test(d.initializer.text) || d.initializer.text.length < 6) return v;
+  } else if (!ts.isCallExpression(d.initializer) && !ts.isAwaitExpression(d.initializer) && !ts.isPropertyAccessExpression(d.initializer)) {
+    return v;
+  }
+  const label = ts.isStringLiteralLike(d.initializer) ? `${d.name.text} (credential constant)` : `${d.name.text} (credential)`;
+  return { ...v, flows: [{ kind: 'secret', steps: [{ node: d.initializer, label }] }, ...v.flows] };
 }
 
 function hasDirective(sf: ts.SourceFile, directive: string): boolean {
@@ -994,20 +1013,32 @@ function isTrivialAlias(expr: ts.Expression): boolean {
   return ts.isIdentifier(expr);
 }
 
+function argSignature(interp: Interpreter, a: Value): string {
+  let sig = '';
+  const flows = a.props || a.elements || a.parts ? deepFlows(a) : a.flows;
+  for (const f of flows) sig += `${f.kind}@${nodeId(interp, f.steps[0].node)}${f.cleared ? '/' + [...f.cleared].sort().join('+') : ''},`;
+  if (a.special) sig += `|${a.special}`;
+  if (a.sdk) sig += `|${a.sdk.model.id}:${a.sdk.kind}:${a.sdk.path.join('.')}`;
+  if (a.fns) sig += `|f${a.fns.map((f) => nodeId(interp, f.decl)).join('.')}`;
+  if (a.httpApp) sig += `|app${a.httpApp.id}`;
+  if (a.userSupplied) sig += '|u';
+  if (a.props) sig += `|p${a.props.size}`;
+  if (a.elements) sig += `|e${a.elements.length}`;
+  if (a.parts) sig += '|s';
+  if (a.env) sig += `|env${a.env.name}`;
+  if (a.schema) sig += '|z';
+  if (a.template || a.chain) sig += '|t';
+  if (a.classDecl || a.instanceOf) sig += `|c${nodeId(interp, (a.classDecl ?? a.instanceOf)!)}`;
+  return sig;
+}
+
 function memoKey(interp: Interpreter, fn: FnRef, args: Value[], tool: ToolCtx | undefined): string {
-  const id = nodeId(interp, fn.decl);
-  const argSig = args
-    .map((a) => {
-      const flows = deepFlows(a)
-        .map((f) => `${f.kind}@${nodeId(interp, f.steps[0].node)}${f.cleared ? '/' + [...f.cleared].sort().join('+') : ''}`)
-        .sort()
-        .join(',');
-      const shape = [a.special ?? '', a.sdk ? `${a.sdk.model.id}:${a.sdk.kind}:${a.sdk.path.join('.')}` : '', a.fns ? `f${a.fns.map((f) => nodeId(interp, f.decl)).join('.')}` : '', a.httpApp ? `app${a.httpApp.id}` : '', a.userSupplied ? 'u' : '', a.props ? `p${[...a.props.keys()].join('.')}` : '', a.parts ? 's' : '', a.env ? `env${a.env.name}` : ''].join('|');
-      return `${flows}#${shape}`;
-    })
-    .join(';');
-  const thisSig = fn.thisValue ? `this${fn.thisValue.instanceOf ? nodeId(interp, fn.thisValue.instanceOf) : ''}` : '';
-  return `${id}(${argSig})${thisSig}${tool ? `tool${nodeId(interp, tool.node)}` : ''}`;
+  let key = `${nodeId(interp, fn.decl)}(`;
+  for (const a of args) key += `${argSignature(interp, a)};`;
+  key += ')';
+  if (fn.thisValue) key += `this${fn.thisValue.instanceOf ? nodeId(interp, fn.thisValue.instanceOf) : ''}`;
+  if (tool) key += `tool${nodeId(interp, tool.node)}`;
+  return key;
 }
 
 const nodeIds = new WeakMap<ts.Node, number>();

@@ -73,7 +73,7 @@ export function hostOf(text: string): string | undefined {
 export function isSecretEnvName(name: string): boolean {
   if (/^(DATABASE_URL|DB_URL|REDIS_URL|POSTGRES_URL|MONGO(DB)?_URI)$|_CONNECTION_STRING$|_DSN$/i.test(name)) return true;
   if (/(_URL|_HOST|_ENDPOINT|_MODEL|_REGION|_NAME|_ID|_VERSION)$/i.test(name)) return false;
-  return /(^|_)(API_?KEY|KEY|SECRET|TOKEN|PASSWORD|PASSWD|PRIVATE_KEY|CREDENTIALS?|ACCESS_KEY)($|_)/i.test(name);
+  return /(API_?KEY|(^|_)KEY|SECRET|TOKEN|PASSWORD|PASSWD|(^|_)PWD|CREDENTIALS?|ACCESS_KEY)($|_)/i.test(name);
 }
 
 export function isPublicEnvName(name: string): boolean {
@@ -94,4 +94,18 @@ const PII_NAMES = new Set(
 
 export function isPiiName(name: string): boolean {
   return PII_NAMES.has(name.toLowerCase());
+}
+
+const CREDENTIAL_PROPS = new Set(
+  ['authorization', 'cookie', 'cookies', 'set-cookie', 'apikey', 'api_key', 'x-api-key', 'accesstoken', 'access_token',
+    'refreshtoken', 'refresh_token', 'idtoken', 'id_token', 'secret', 'clientsecret', 'client_secret', 'privatekey',
+    'private_key', 'sessiontoken', 'session_token', 'token', 'authtoken', 'auth_token', 'bearertoken', 'resettoken',
+    'reset_token', 'secretkey', 'secret_key', 'passwordhash', 'password_hash', 'otp', 'totpsecret', 'mfasecret'],
+);
+
+/** A property or variable whose name says it holds a credential (authorization, resetToken, clientSecret). */
+export function isCredentialName(name: string): boolean {
+  const n = name.toLowerCase();
+  if (CREDENTIAL_PROPS.has(n)) return true;
+  return /(password|passwd|secret|apikey|api_key|accesstoken|refreshtoken|resettoken|authtoken|sessiontoken|bearertoken|privatekey|private_key)$/.test(n);
 }

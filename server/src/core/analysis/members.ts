@@ -3,7 +3,7 @@
 import { ts } from 'ts-morph';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
-import { isPiiName, isPublicEnvName, isSecretEnvName } from './keys';
+import { isCredentialName, isPiiName, isPublicEnvName, isSecretEnvName } from './keys';
 import { shortText } from './reporter';
 import { EMPTY, deepFlows, fresh, source, join, type Flow, type Value } from './values';
 import { sdkMember } from './sdk';
@@ -35,7 +35,7 @@ export function memberOf(interp: Interpreter, obj: Value, name: string, node: ts
   if (obj.sdk) return sdkMember(interp, obj, name, node);
   if (obj.props?.has(name)) {
     const v = obj.props.get(name)!;
-    return isPiiName(name) ? withPii(v, node, name) : v;
+    return isPiiName(name) ? withPii(v, node, name) : isCredentialName(name) && (v.flows.length > 0 || !v.parts) ? withSecret(v, node, name) : v;
   }
   // Methods of a class instance, bound to it.
   if (obj.instanceOf) {
@@ -71,7 +71,13 @@ export function memberOf(interp: Interpreter, obj: Value, name: string, node: ts
   }
   if (obj.userSupplied) out.userSupplied = true;
   if (isPiiName(name)) out = withPii(out, node, name);
+  else if (isCredentialName(name)) out = withSecret(out, node, name);
   return out;
+}
+
+function withSecret(v: Value, node: ts.Node, name: string): Value {
+  if (v.flows.some((f) => f.kind === 'secret' || f.kind === 'llm-output')) return v;
+  return { ...v, flows: [source('secret', node, `${shortText(node, 40)} (credential: ${name})`), ...v.flows] };
 }
 
 function withPii(v: Value, node: ts.Node, name: string): Value {

@@ -204,11 +204,13 @@ function templateVariables(text: string): { name: string; index: number }[] {
 function varsOfText(text: string, role: Role | 'mixed'): TemplateVar[] {
   const vars = templateVariables(text);
   if (role === 'system') return vars.map((v) => ({ name: v.name, role: 'instructions' }));
+  // A variable of a human-message template is the intended shape, whatever text surrounds it.
+  if (role !== 'mixed') return vars.map((v) => ({ name: v.name, role: 'user' }));
   const instructions = instructionWordCount([{ lit: text }]) >= 2;
   return vars.map((v) => {
     const before = text.slice(0, v.index);
     const after = text.slice(v.index + v.name.length + 2);
-    const isMixed = instructions && !delimited(before, after) && role !== 'assistant';
+    const isMixed = instructions && !delimited(before, after);
     return { name: v.name, role: isMixed ? 'mixed-instructions' : 'user' };
   });
 }

@@ -46,6 +46,8 @@ export interface Frame {
   created?: FnRef[];
   /** A human confirmation step ran in this frame before any action. */
   approved?: boolean;
+  /** The function is a React component with state (it is run again when its state changes). */
+  usesState?: boolean;
 }
 
 export class Scope {

@@ -7,6 +7,7 @@ import type { CallCtx } from './calls';
 import type { CallModel, MaxTokenOption, SdkModel, SlotKind } from '../knowledge/models';
 import { checkSlot, buildTemplate, checkTemplateVars } from './prompts';
 import { defineTool } from './tools';
+import { applySchema, shapeOf } from './schema';
 import { hostOf, insecureHttpUrl, knownKeyProvider, looksLikeSecretToken } from './keys';
 import { shortText } from './reporter';
 import { deepFlows, fresh, literalPrefix, source, type SdkRef, type Value } from './values';
@@ -151,7 +152,11 @@ export function sdkCall(ctx: CallCtx): Value {
       markLlmCall(ctx);
       checkSlots(ctx, call.slots, sdkName);
       if (!ref.client?.capped) checkMaxTokens(ctx, ref, call.maxTokens, call.insertMaxTokens, ctx.node);
-      return outputValue(ctx, ref);
+      const output = outputValue(ctx, ref);
+      // Structured output is validated by its schema: generateObject({ schema }).object
+      const schema = call.schema ? shapeOf(argPath(ctx, call.schema)?.value) : undefined;
+      if (schema) output.props = new Map([['object', applySchema(schema, { flows: output.flows }, ctx)]]);
+      return output;
     }
     case 'embedding':
       markLlmCall(ctx);
@@ -217,7 +222,10 @@ function constructClient(ctx: CallCtx, ref: SdkRef): Value {
   // Browser exposure.
   const flag = opts.browser.map((p) => argPath(ctx, p)).find((t) => t && t.value.parts?.[0]?.lit === 'true');
   const key = keyTargets[0];
-  const byok = !!key && (key.value.userSupplied || (deepFlows(key.value).some((f) => f.kind === 'untrusted') && !key.value.env));
+  // Only a key we can see is a real one: a literal, an environment variable, or none (the SDK reads its env var).
+  // A key from a parameter, a field or state is supplied at run time (bring your own key).
+  const knownKey = !key || !!key.value.env || !!key.value.literals?.length;
+  const byok = !knownKey || (!!key && (key.value.userSupplied || (deepFlows(key.value).some((f) => f.kind === 'untrusted') && !key.value.env)));
   const publicKey = !!key && !!key.value.env?.isPublic;
   const browserModule = ctx.scope.module.useClient;
   if (flag && !byok) {

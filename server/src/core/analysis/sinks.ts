@@ -72,9 +72,30 @@ function matchesCallSink(ctx: CallCtx, sink: SinkModel): boolean {
   return false;
 }
 
+/** Call sinks that could match a call named `name` (by function, method or global name). */
+const sinksByName = new WeakMap<SinkModel[], Map<string, SinkModel[]>>();
+function candidateSinks(sinks: SinkModel[], name: string): SinkModel[] {
+  let index = sinksByName.get(sinks);
+  if (!index) {
+    index = new Map();
+    for (const sink of sinks) {
+      if (sink.property || sink.jsxAttribute) continue;
+      for (const n of [...(sink.global ?? []), ...(sink.function ?? []), ...(sink.method ?? [])]) {
+        const list = index.get(n) ?? [];
+        list.push(sink);
+        index.set(n, list);
+      }
+    }
+    sinksByName.set(sinks, index);
+  }
+  return index.get(name) ?? [];
+}
+
 export function checkCallSinks(ctx: CallCtx): void {
-  for (const sink of ctx.interp.knowledge.sinks) {
-    if (sink.property || sink.jsxAttribute) continue;
+  const mod = ctx.callee.module;
+  const name = ctx.method ?? (mod ? (mod.path.filter((p) => p !== 'default' && p !== 'promises').pop() ?? 'default') : undefined);
+  if (!name) return;
+  for (const sink of candidateSinks(ctx.interp.knowledge.sinks, name)) {
     if (!matchesCallSink(ctx, sink)) continue;
     const index = sink.arg === 'last' ? ctx.args.length - 1 : sink.arg ?? 0;
     let value = ctx.args[index];

@@ -106,6 +106,8 @@ export interface Value {
   guardRef?: GuardKind;
   /** A provider HTTP request (raw fetch to an LLM API): its model. */
   providerCall?: SdkModel;
+  /** A React state setter: the useState call whose state it sets. */
+  stateOf?: ts.Node;
 }
 
 export type SchemaShape =
@@ -178,8 +180,11 @@ function sameCleared(a: Flow, b: Flow): boolean {
 }
 
 /** Flows of a value including those held in its properties and elements (bounded depth). */
-export function deepFlows(v: Value | undefined, depth = 0, seen = new Set<Value>()): Flow[] {
-  if (!v || seen.has(v)) return [];
+export function deepFlows(v: Value | undefined, depth = 0, seen?: Set<Value>): Flow[] {
+  if (!v) return [];
+  if (!v.props && !v.elements && !v.parts) return v.flows; // the common case: no structure to look into
+  seen ??= new Set<Value>();
+  if (seen.has(v)) return [];
   seen.add(v);
   const out: Flow[] = [];
   addFlows(out, v.flows);
@@ -191,10 +196,27 @@ export function deepFlows(v: Value | undefined, depth = 0, seen = new Set<Value>
   return out;
 }
 
+/** True when a value holds no taint anywhere (cheaper than deepFlows(v).length === 0). */
+export function isClean(v: Value | undefined, depth = 0): boolean {
+  if (!v) return true;
+  if (v.flows.length > 0) return false;
+  if (depth >= 4) return true;
+  if (v.props) for (const p of v.props.values()) if (!isClean(p, depth + 1)) return false;
+  if (v.elements) for (const e of v.elements) if (!isClean(e, depth + 1)) return false;
+  if (v.parts) for (const p of v.parts) if (p.value && !isClean(p.value, depth + 1)) return false;
+  return true;
+}
+
+/** Nothing known about the value at all. */
+function isBlank(v: Value): boolean {
+  for (const k in v) if (k !== 'flows') return false;
+  return v.flows.length === 0;
+}
+
 /** Union of values, as at a join point or for `a || b`. Structure is kept where both sides agree. */
 export function join(...values: (Value | undefined)[]): Value {
-  const present = values.filter((v): v is Value => v !== undefined);
-  if (present.length === 0) return fresh();
+  const present = values.filter((v): v is Value => v !== undefined && !isBlank(v));
+  if (present.length === 0) return values.find((v) => v !== undefined) ?? fresh();
   if (present.length === 1) return present[0];
   const out: Value = { flows: [] };
   for (const v of present) {
