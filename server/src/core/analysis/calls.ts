@@ -6,12 +6,12 @@ import type { Scope } from './scope';
 import { requireBinding, packageBinding } from './imports';
 import { memberOf, findMember, REQUEST_METHODS } from './members';
 import { concat, elementOf, partsOf } from './builtins';
-import { sdkCall, rawProviderCall, markLlmCall } from './sdk';
+import { sdkCall, rawProviderCall, markLlmCall, providerHttpClient } from './sdk';
 import { checkTemplateVars } from './prompts';
 import { schemaCall } from './schema';
 import { checkCallSinks, sanitizerFor } from './sinks';
 import { httpCall, isHttpFactory } from './http';
-import { guardKindOfCall, isApprovalCall } from './guards';
+import { guardKindOfCall, isApprovalCall, isGuardGetter } from './guards';
 import { shortText } from './reporter';
 import { EMPTY, clear, deepFlows, dropKinds, fresh, join, source, stringOf, withStep, type Value } from './values';
 
@@ -65,7 +65,9 @@ export function evalCall(interp: Interpreter, node: ts.CallExpression | ts.NewEx
   }
 
   const ctx: CallCtx = { interp, node, scope, isNew, receiver, method, callee, args, argNodes };
-  const result = dispatchCall(ctx);
+  let result = dispatchCall(ctx);
+  const guardOfResult = guardKindOfCall(interp, ctx);
+  if (guardOfResult && isGuardGetter(ctx) && result !== EMPTY) result = { ...result, guardRef: guardOfResult };
   const tls = insecureTlsOption(args);
   if (tls && result !== EMPTY && !Object.isFrozen(result)) return { ...result, insecureTls: tls };
   return result;
@@ -88,7 +90,10 @@ function dispatchCall(ctx: CallCtx): Value {
 
   // Authentication and rate-limit checks are effects of the enclosing entry point.
   const guard = guardKindOfCall(interp, ctx);
-  if (guard && scope.frame) scope.frame.effects.guards.add(guard);
+  // getServerSession()/auth()/ratelimit.limit() only protect when their result is checked (see execIf);
+  // requireAuth()/auth.protect()/jwt.verify() protect by themselves.
+  const getter = guard !== undefined && isGuardGetter(ctx);
+  if (guard && !getter && scope.frame) scope.frame.effects.guards.add(guard);
   if (scope.frame && isApprovalCall(ctx)) {
     scope.frame.approved = true;
     if (scope.frame.tool) scope.frame.tool.approved = true;
@@ -270,6 +275,7 @@ function builtinCall(ctx: CallCtx): Value | undefined {
   if (spec === 'util' || spec === 'node:util') {
     if (path === 'promisify') return args[0] ?? fresh();
   }
+  if (spec === 'axios' && path === 'create') return providerHttpClient(ctx);
   if (spec && /^(axios|node-fetch|undici|got|ky|cross-fetch)$/.test(spec)) return fetchCall(ctx);
   if (spec && /^(node:)?fs(\/promises)?$|^fs-extra$/.test(spec) && /^(readFile|readFileSync|readJson|readJSON|createReadStream)$/.test(callee.module!.path[callee.module!.path.length - 1] ?? '')) {
     return { flows: [source('retrieved', node, `${shortText(node, 50)} (file contents)`)] };

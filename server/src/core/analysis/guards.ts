@@ -15,6 +15,18 @@ export interface Refinement {
 
 /** What the condition proves about values when it evaluates to `polarity`. */
 export function refinementsOf(interp: Interpreter, cond: ts.Expression, polarity: boolean, scope: Scope): Refinement[] {
+  const out = directRefinements(interp, cond, polarity, scope);
+  // An allowlisted host (u.hostname) confines the URL it belongs to (u) for network requests and redirects.
+  for (const r of [...out]) {
+    const t = skipParens(r.target);
+    if (ts.isPropertyAccessExpression(t) && /^(hostname|host|origin)$/.test(t.name.text) && r.kinds.includes('all')) {
+      out.push({ target: t.expression, kinds: ['network', 'redirect'] });
+    }
+  }
+  return out;
+}
+
+function directRefinements(interp: Interpreter, cond: ts.Expression, polarity: boolean, scope: Scope): Refinement[] {
   cond = skipParens(cond);
   if (ts.isPrefixUnaryExpression(cond) && cond.operator === ts.SyntaxKind.ExclamationToken) return refinementsOf(interp, cond.operand, !polarity, scope);
   if (ts.isBinaryExpression(cond)) {
@@ -196,4 +208,33 @@ export function isApprovalCall(ctx: CallCtx): boolean {
   if (APPROVAL_CALL.test(name)) return true;
   const spec = ctx.receiver?.module?.spec ?? ctx.callee.module?.spec;
   return name === 'question' && !!spec && /^(node:)?readline(\/promises)?$|^(@inquirer\/prompts|inquirer|prompts|enquirer)$/.test(spec);
+}
+
+const GETTERS = /^(getServerSession|getSession|auth|currentUser|getAuth|getUser|getToken|getKindeServerSession|getIronSession|getUserFromRequest|getCurrentUser|getUserSession|validateRequest|getClaims|limit)$/;
+
+/** A guard call that returns a verdict to check (a session, `{ success }`) rather than enforcing by itself. */
+export function isGuardGetter(ctx: CallCtx): boolean {
+  const { name } = calleeText(ctx);
+  return GETTERS.test(name);
+}
+
+/** Does the condition test the result of a guard getter (`if (!session) return ...`)? */
+export function conditionChecksGuard(interp: Interpreter, cond: ts.Expression, scope: Scope): GuardKind | undefined {
+  let found: GuardKind | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+      const v = interp.evalExpr(node as ts.Expression, scope);
+      if (v.guardRef) {
+        found = v.guardRef;
+        return;
+      }
+      if (ts.isPropertyAccessExpression(node)) visit(node.expression);
+      return;
+    }
+    if (ts.isCallExpression(node) || ts.isFunctionLike(node)) return;
+    ts.forEachChild(node, visit);
+  };
+  visit(cond);
+  return found;
 }

@@ -66,6 +66,8 @@ function middlewareGuards(interp: Interpreter, expr: ts.Expression, value: Value
     return all;
   }
   const guards = guardKindOfMiddleware(interp, expr, value);
+  // const guards = [requireAuth, limiter]; router.post('/x', guards, handler)
+  for (const el of value.elements ?? []) for (const g of guardKindOfMiddleware(interp, expr, el)) guards.add(g);
   for (const fn of value.fns ?? []) {
     const { effects } = interp.invokeForEffects(fn, requestArgs(), { name: 'middleware' });
     for (const g of effects.guards) guards.add(g);
@@ -134,7 +136,8 @@ function registerUse(ctx: CallCtx, app: HttpApp): void {
       return;
     }
     if (arg.httpApp && arg.httpApp !== app) {
-      arg.httpApp.mounts.push({ parent: app, order, prefix });
+      // Middleware given in the same use() call, before the router, runs for it too.
+      arg.httpApp.mounts.push({ parent: app, order: order + 0.5, prefix });
       return;
     }
     if (ctx.method === 'register' && arg.fns && !arg.module) {
@@ -143,6 +146,8 @@ function registerUse(ctx: CallCtx, app: HttpApp): void {
       return;
     }
     const guards = middlewareGuards(interp, node, arg);
+    // fastify.register(rateLimit, { global: false }) only provides per-route limits.
+    if (ctx.method === 'register' && ctx.args[i + 1]?.props?.get('global')?.parts?.[0]?.lit === 'false') return;
     if (guards.size) app.uses.push({ order, prefix, guards });
   });
 }

@@ -13,7 +13,7 @@ import {
 import { importBinding, requireBinding } from './imports';
 import { memberOf } from './members';
 import { evalCall } from './calls';
-import { refinementsOf, applyRefinement, type Refinement } from './guards';
+import { refinementsOf, applyRefinement, conditionChecksGuard, type Refinement } from './guards';
 import { checkJsxAttribute } from './sinks';
 import { shortText } from './reporter';
 
@@ -515,6 +515,11 @@ export class Interpreter {
       const elseScope = new Scope(scope, scope.module, scope.frame);
       for (const r of whenFalse) applyRefinement(this, r, elseScope);
       this.execStatement(stmt.elseStatement, elseScope);
+    }
+    // `if (!session) return new Response(..., { status: 401 })`: the entry point checks the guard's verdict.
+    if (scope.frame && (exits(stmt.thenStatement) || (stmt.elseStatement && exits(stmt.elseStatement)))) {
+      const checked = conditionChecksGuard(this, stmt.expression, scope);
+      if (checked) scope.frame.effects.guards.add(checked);
     }
     // `if (!safe(x)) return;` — after the if, x is safe.
     if (exits(stmt.thenStatement) && !stmt.elseStatement) for (const r of whenFalse) applyRefinement(this, r, scope);

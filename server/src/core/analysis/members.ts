@@ -70,6 +70,7 @@ export function memberOf(interp: Interpreter, obj: Value, name: string, node: ts
     out = fresh();
   }
   if (obj.userSupplied) out.userSupplied = true;
+  if (obj.guardRef) out.guardRef = obj.guardRef;
   if (isPiiName(name)) out = withPii(out, node, name);
   else if (isCredentialName(name)) out = withSecret(out, node, name);
   return out;

@@ -277,13 +277,32 @@ export function reportKeyLiterals(ctx: CallCtx, value: Value, model: SdkModel | 
 // ---------------------------------------------------------------- raw HTTP to provider APIs
 
 /** fetch(url, init) / axios.post(url, body, config) to a provider host: an LLM call. */
+function providerForUrl(ctx: CallCtx, url: Value | undefined): SdkModel | undefined {
+  const host = hostOf(literalPrefix(url));
+  if (!host) return undefined;
+  return ctx.interp.knowledge.sdks.find((m) => m.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
+}
+
+/** `axios.create({ baseURL: 'https://api.groq.com/...' })`: an HTTP client bound to a provider. */
+export function providerHttpClient(ctx: CallCtx): Value | undefined {
+  const config = ctx.args[0];
+  const base = config?.props?.get('baseURL');
+  const model = providerForUrl(ctx, base);
+  if (!model || !config) return undefined;
+  ctx.scope.module.callsLlm = true;
+  for (const lit of base?.literals ?? []) if (insecureHttpUrl(lit.text)) ctx.interp.reporter.report({ rule: 'insecure-llm-transport', node: lit, detail: lit.text });
+  const tls = findInsecureTls(config);
+  if (tls) ctx.interp.reporter.report({ rule: 'insecure-llm-transport', node: tls, detail: 'TLS certificate verification is disabled' });
+  const headers = config.props?.get('headers');
+  if (headers) reportHeaderKeys(ctx, headers, model);
+  return { flows: [], module: { spec: ctx.callee.module!.spec, path: [] }, providerCall: model };
+}
+
 export function rawProviderCall(ctx: CallCtx): Value | undefined {
   const url = ctx.args[0];
   if (!url) return undefined;
   const prefix = literalPrefix(url);
-  const host = hostOf(prefix);
-  if (!host) return undefined;
-  const model = ctx.interp.knowledge.sdks.find((m) => m.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
+  const model = providerForUrl(ctx, url) ?? ctx.receiver?.providerCall;
   if (!model) return undefined;
   const { interp } = ctx;
   markLlmCall(ctx);
@@ -302,15 +321,7 @@ export function rawProviderCall(ctx: CallCtx): Value | undefined {
   if (url.parts) {
     for (const part of url.parts) if (part.value?.env?.isPublic) reportPublicKey(ctx, part.value.env.node, model);
   }
-  if (headers?.props) {
-    for (const [name, value] of headers.props) {
-      if (!/^(authorization|x-api-key|api-key|x-goog-api-key|anthropic-api-key)$/i.test(name)) continue;
-      reportKeyLiterals(ctx, value, model);
-      const env = value.env ?? value.parts?.find((p) => p.value?.env)?.value?.env;
-      const node = headers.propNodes?.get(name);
-      if (env && node && (env.isPublic || ctx.scope.module.useClient)) reportPublicKey(ctx, ts.isPropertyAssignment(node) ? node.initializer : node, model);
-    }
-  }
+  if (headers) reportHeaderKeys(ctx, headers, model);
   const tls = init && findInsecureTls(init);
   if (tls) interp.reporter.report({ rule: 'insecure-llm-transport', node: tls, detail: 'TLS certificate verification is disabled' });
   if (body && model.http) {
@@ -322,6 +333,16 @@ export function rawProviderCall(ctx: CallCtx): Value | undefined {
     }
   }
   return { flows: [source('llm-output', ctx.node, `${shortText(ctx.node, 50)} (model output)`)] };
+}
+
+function reportHeaderKeys(ctx: CallCtx, headers: Value, model: SdkModel): void {
+  for (const [name, value] of headers.props ?? []) {
+    if (!/^(authorization|x-api-key|api-key|x-goog-api-key|anthropic-api-key)$/i.test(name)) continue;
+    reportKeyLiterals(ctx, value, model);
+    const env = value.env ?? value.parts?.find((p) => p.value?.env)?.value?.env;
+    const node = headers.propNodes?.get(name);
+    if (env && node && (env.isPublic || ctx.scope.module.useClient)) reportPublicKey(ctx, ts.isPropertyAssignment(node) ? node.initializer : node, model);
+  }
 }
 
 function reportPublicKey(ctx: CallCtx, node: ts.Node, model: SdkModel): void {

@@ -49,7 +49,8 @@ export function defineTool(ctx: CallCtx, call: CallModel, ref: SdkRef): Value {
     const t = argPath(ctx, path);
     if (t) checkSlot(ctx.interp, kind, { value: t.value, node: t.node, label: `the description of tool "${name}"` });
   }
-  const execute = call.execute ? argPath(ctx, call.execute) : undefined;
+  // Some SDKs take either tool(fn, config) or tool({ ..., execute }): try the model's path, then the object form.
+  const execute = [call.execute, '0.execute', '0.func', '0.handler'].map((p) => (p ? argPath(ctx, p) : undefined)).find((t) => t?.value.fns);
   const tool: ToolCtx = { node: ctx.node, approved: approvalGiven(ctx, call), reported: false, name };
   const schema = toolSchema(ctx);
   for (const fn of execute?.value.fns ?? []) {
