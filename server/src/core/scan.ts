@@ -29,6 +29,10 @@ export interface ScanOptions {
   perFileBudgetMs?: number;
   /** Analyse every file, not only those the text pre-filter selects (engine stress tests). */
   analyseAll?: boolean;
+  /** The knowledge to analyse with (rules/ merged with the workspace configuration); default rules/ alone. */
+  knowledge?: Knowledge;
+  /** Files to leave out (configured exclude globs), decided on absolute paths. */
+  exclude?: (file: string) => boolean;
 }
 
 /** Quick text test: could this file matter to any rule? Most files of a large repository fail it. */
@@ -64,7 +68,9 @@ function commonRoot(files: string[], fallback: string): string {
 export async function scan(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
   const started = Date.now();
   const cwd = options.cwd ?? process.cwd();
-  const { files, skipped } = collectFiles(paths.length ? paths : ['.'], cwd, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const collected = collectFiles(paths.length ? paths : ['.'], cwd, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const files = options.exclude ? collected.files.filter((f) => !options.exclude!(f)) : collected.files;
+  const skipped = collected.skipped;
   const explicitRoot = paths.length === 1 ? path.resolve(cwd, paths[0]) : undefined;
   const root = explicitRoot && !/\.[cm]?[jt]sx?$/.test(explicitRoot) ? explicitRoot : commonRoot(files, cwd);
   const result = analyseFiles(root, files, options);
@@ -84,7 +90,7 @@ export interface AnalysisOutput {
 
 /** Analyses a set of files that form one workspace rooted at `root`. */
 export function analyseFiles(root: string, files: string[], options: ScanOptions = {}, ws = new Workspace(root)): AnalysisOutput {
-  const knowledge = loadKnowledge();
+  const knowledge = options.knowledge ?? loadKnowledge();
   const reporter = new Reporter(root);
   const budget = (options.perFileBudgetMs ?? 200) * Math.max(files.length, 50);
   const interp = new Interpreter(ws, knowledge, reporter, { deadline: Date.now() + budget });

@@ -13,6 +13,7 @@ import { checkCallSinks, sanitizerFor } from './sinks';
 import { httpCall, isHttpFactory } from './http';
 import { guardKindOfCall, isApprovalCall, isGuardGetter } from './guards';
 import { shortText } from './reporter';
+import { moduleMatches } from '../knowledge/models';
 import { EMPTY, clear, deepFlows, dropKinds, fresh, join, source, stringOf, withStep, type Value } from './values';
 
 const ARRAY_CALLBACK_METHODS = new Set(['map', 'flatMap', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'reduce', 'reduceRight', 'sort', 'findIndex']);
@@ -124,6 +125,9 @@ function dispatchCall(ctx: CallCtx): Value {
   const sanitized = sanitize(ctx, joinFlows(args));
   if (sanitized) return sanitized;
 
+  const sourced = configuredSource(ctx);
+  if (sourced) return sourced;
+
   if (receiver && method && (receiver.template || receiver.chain)) return templateCall(ctx);
 
   const builtin = builtinCall(ctx);
@@ -159,6 +163,19 @@ export interface CallCtx {
   callee: Value;
   args: Value[];
   argNodes: ts.NodeArray<ts.Expression>;
+}
+
+/** Sources declared as data (rules/security.yaml and the workspace configuration). */
+function configuredSource(ctx: CallCtx): Value | undefined {
+  const mod = ctx.callee.module;
+  const fn = mod ? mod.path.filter((p) => p !== 'default').pop() ?? 'default' : undefined;
+  const receiverName = ts.isPropertyAccessExpression(ctx.node.expression) ? ctx.node.expression.expression.getText().split('.').pop() : undefined;
+  for (const src of ctx.interp.knowledge.sources) {
+    const byFunction = src.module && src.function && mod && moduleMatches(mod.spec, src.module) && fn !== undefined && src.function.includes(fn);
+    const byMethod = src.method && ctx.method && src.method.includes(ctx.method) && (!src.receiverNames || (receiverName !== undefined && src.receiverNames.includes(receiverName))) && (!src.module || (!!ctx.receiver?.module && moduleMatches(ctx.receiver.module.spec, src.module)));
+    if (byFunction || byMethod) return { flows: [source(src.kind, ctx.node, `${shortText(ctx.node, 50)} (${src.label ?? src.kind})`)] };
+  }
+  return undefined;
 }
 
 function moduleValue(interp: Interpreter, scope: Scope, spec: string): Value {

@@ -78,8 +78,18 @@ export interface GuardModel {
   namePattern: RegExp;
 }
 
+export interface SourceModel {
+  kind: 'untrusted' | 'retrieved' | 'secret' | 'pii';
+  module?: string[];
+  function?: string[];
+  method?: string[];
+  receiverNames?: string[];
+  label?: string;
+}
+
 export interface Knowledge {
   sdks: SdkModel[];
+  sources: SourceModel[];
   sinks: SinkModel[];
   sanitizers: SanitizerModel[];
   guards: { auth: GuardModel; rateLimit: GuardModel };
@@ -119,6 +129,7 @@ interface SdkYaml {
 }
 
 interface SecurityYaml {
+  sources?: { kind: SourceModel['kind']; module?: string[]; function?: string[]; method?: string[]; 'receiver-names'?: string[]; label?: string }[];
   sinks: {
     kind: SinkKind;
     global?: string[];
@@ -198,6 +209,7 @@ export function loadKnowledge(): Knowledge {
   });
   cache = {
     sdks,
+    sources: (sec.sources ?? []).map((s) => ({ kind: s.kind, module: s.module, function: s.function, method: s.method, receiverNames: s['receiver-names'], label: s.label })),
     sinks: sec.sinks.map((s) => ({
       kind: s.kind,
       global: s.global,
