@@ -173,7 +173,7 @@ export function reportSink(interp: Interpreter, kind: SinkKind, value: Value, no
         interp.reporter.report({ rule: 'excessive-agency', node: tool.node, source: `arguments of the tool "${tool.name}"`, sink: sinkLabel, flow: toolArgs[0], sinkLabel });
       }
     } else if (!scope.frame?.approved) {
-      interp.reporter.report({ rule: 'excessive-agency', node, source: 'tool-call arguments chosen by the model', sink: sinkLabel, flow: toolArgs[0], sinkLabel });
+      interp.reporter.report({ rule: 'excessive-agency', node, source: 'tool-call arguments', sink: sinkLabel, flow: toolArgs[0], sinkLabel });
     }
   } else if (toolArgs.length > 0 && !scope.frame?.tool) {
     output.push(...toolArgs);
@@ -181,7 +181,7 @@ export function reportSink(interp: Interpreter, kind: SinkKind, value: Value, no
     output.push(...toolArgs);
   }
   if (output.length > 0) {
-    interp.reporter.report({ rule: 'unvalidated-llm-output', node, source: 'model output', sink: sinkLabel, flow: output[0], sinkLabel });
+    interp.reporter.report({ rule: 'unvalidated-llm-output', node, source: output[0].steps[0].label, sink: sinkLabel, flow: output[0], sinkLabel });
   }
 }
 
