@@ -138,7 +138,9 @@ function dispatchCall(ctx: CallCtx): Value {
 
   // Unknown function: taint flows from the arguments and the receiver to the result.
   invokeCallbacks(ctx, receiver ? elementOf(receiver) : fresh());
-  const flows = [...callee.flows, ...(receiver ? deepFlows(receiver) : []), ...args.flatMap((a) => deepFlows(a))];
+  // Credentials handed to a constructor or in an options object configure a client; they are not in what it returns.
+  const argFlows = args.flatMap((a) => (isNew || a.props ? dropKinds(deepFlows(a), ['secret', 'pii']) : deepFlows(a)));
+  const flows = [...callee.flows, ...(receiver ? dropKinds(deepFlows(receiver), receiver.props || receiver.module ? ['secret', 'pii'] : []) : []), ...argFlows];
   const result: Value = { flows: flows.length ? withStep({ flows }, node, `through ${shortText(calleeExpr, 40)}()`).flows : [] };
   if (callee.module) result.module = { spec: callee.module.spec, path: [...callee.module.path, '()'] };
   if (callee.dbClient || (callee.module && isDbModule(callee.module.spec))) {

@@ -92,8 +92,12 @@ const PII_NAMES = new Set(
   ].map((n) => n.toLowerCase()),
 );
 
+/** camelCase/snake_case names ending in a PII word: customerEmail, contact_phone, patientDob. */
+const PII_SUFFIX = /(email|e_mail|emailaddress|email_address|phone|phonenumber|phone_number|mobilenumber|ssn|socialsecuritynumber|dateofbirth|date_of_birth|birthdate|creditcard|creditcardnumber|cardnumber|card_number|iban|passportnumber|taxid|tax_id|homeaddress|home_address|streetaddress|street_address|billingaddress|shippingaddress)$/;
+
 export function isPiiName(name: string): boolean {
-  return PII_NAMES.has(name.toLowerCase());
+  const n = name.toLowerCase();
+  return PII_NAMES.has(n) || (PII_SUFFIX.test(n) && !/(is|has|valid|verified|confirmed|enabled|sent|count|template|subject|type|format)/.test(n.slice(0, -5)));
 }
 
 const CREDENTIAL_PROPS = new Set(

@@ -101,11 +101,23 @@ export function checkSlot(interp: Interpreter, kind: SlotKind, target: SlotTarge
   }
 }
 
+/** For a slot holding a list of text blocks ([{ type: 'text', text }]), the block property where taint enters. */
+function preciseNode(value: Value, node: ts.Node, kinds: readonly string[]): ts.Node {
+  for (const el of value.elements ?? []) {
+    for (const key of ['text', 'content']) {
+      const v = el.props?.get(key);
+      const n = el.propNodes?.get(key);
+      if (v && n && activeFlows(deepFlows(v), 'prompt', kinds as never[]).length) return n;
+    }
+  }
+  return node;
+}
+
 function reportInstructions(interp: Interpreter, value: Value, node: ts.Node, label: string): void {
   const flows = activeFlows(deepFlows(value), 'prompt', [...INJECTION_KINDS]);
   if (flows.length === 0) return;
   const flow = flows[0];
-  interp.reporter.report({ rule: 'prompt-injection', node, source: flow.steps[0].label, sink: label, flow, sinkLabel: label });
+  interp.reporter.report({ rule: 'prompt-injection', node: preciseNode(value, node, INJECTION_KINDS), source: flow.steps[0].label, sink: label, flow, sinkLabel: label });
 }
 
 function reportMixed(interp: Interpreter, value: Value, node: ts.Node, label: string): void {
@@ -126,7 +138,7 @@ function reportSecrets(interp: Interpreter, value: Value, node: ts.Node, label: 
   const flows = activeFlows(deepFlows(value), 'prompt', ['secret', 'pii']);
   if (flows.length === 0) return;
   const flow = flows[0];
-  interp.reporter.report({ rule: 'secret-in-prompt', node, source: flow.steps[0].label, sink: label, flow, sinkLabel: label });
+  interp.reporter.report({ rule: 'secret-in-prompt', node: preciseNode(value, node, ['secret', 'pii']), source: flow.steps[0].label, sink: label, flow, sinkLabel: label });
 }
 
 export type Role = 'system' | 'user' | 'assistant' | 'unknown';
