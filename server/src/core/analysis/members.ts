@@ -55,7 +55,6 @@ export function memberOf(interp: Interpreter, obj: Value, name: string, node: ts
     if (/^(window\.)?(location\.(search|hash|href)|document\.(cookie|URL|location\.(search|hash|href)))$/.test(text)) {
       return { flows: [source('untrusted', node, `${shortText(node)} (browser URL or cookie)`)] };
     }
-    if (text === 'process.argv') return { flows: [source('untrusted', node, 'process.argv (command line)')] };
     // What the user typed into a form field (an <input>'s value).
     if (obj.module.spec === '<global>' && name === 'value' && path[0] === 'document') return { flows: [], userSupplied: true };
     out = { flows: obj.flows, module: { spec: obj.module.spec, path }, dbClient: obj.dbClient };
