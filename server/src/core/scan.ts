@@ -13,7 +13,7 @@ import { keyFix } from './fixes';
 import { newEffects } from './analysis/scope';
 import { Scope } from './analysis/scope';
 import { fresh, type GuardKind } from './analysis/values';
-import type { Finding, ScanResult, SkippedFile } from './types';
+import type { Finding, Inventory, ScanResult, SkippedFile } from './types';
 
 export interface ScanProgress {
   phase: string;
@@ -77,6 +77,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
   return {
     root,
     findings: result.findings,
+    inventory: result.inventory,
     skipped: [...skipped, ...result.skipped],
     stats: { filesScanned: files.length, filesAnalysed: result.analysed, filesSkipped: skipped.length + result.skipped.length, durationMs: Date.now() - started },
   };
@@ -84,6 +85,7 @@ export async function scan(paths: string[], options: ScanOptions = {}): Promise<
 
 export interface AnalysisOutput {
   findings: Finding[];
+  inventory: Inventory;
   skipped: SkippedFile[];
   analysed: number;
 }
@@ -149,7 +151,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   }
   if (interp.timedOut) skipped.push({ file: root, reason: 'analysis time budget exceeded; results may be incomplete' });
   progress?.({ phase: 'done', done: candidates.length, total: candidates.length });
-  return { findings: reporter.findings(), skipped, analysed: modules.length };
+  return { findings: reporter.findings(), inventory: interp.inventory.result(), skipped, analysed: modules.length };
 }
 
 const IMPORT_SPEC = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;

@@ -103,9 +103,70 @@ export interface ScanStats {
   durationMs: number;
 }
 
+/** An LLM call site: what the threat model lists as an AI component. */
+export interface LlmCallSite {
+  sdk: string;
+  module: string;
+  call: string;
+  kind: 'prompt' | 'embedding' | 'agent' | 'raw-http';
+  modelIds: string[];
+  location: Location;
+}
+
+export interface EntryPointInfo {
+  kind: 'route' | 'route-handler' | 'api-handler' | 'server-action' | 'http-server';
+  framework: string;
+  method?: string;
+  path?: string;
+  name: string;
+  location: Location;
+  reachesLlm: boolean;
+  authenticated: boolean;
+  rateLimited: boolean;
+}
+
+export type FlowSourceKind = 'untrusted' | 'retrieved' | 'secret' | 'pii' | 'llm-output' | 'tool-args';
+
+/** Data reaching a prompt slot, with the slot's role. */
+export interface PromptFlow {
+  sourceKind: FlowSourceKind;
+  sourceLabel: string;
+  source: Location;
+  role: 'instructions' | 'user' | 'mixed';
+  sink: Location;
+  sinkLabel: string;
+}
+
+/** Model output (or model-chosen tool arguments) reaching a sink. */
+export interface OutputFlow {
+  sourceKind: FlowSourceKind;
+  sinkKind: string;
+  source: Location;
+  sink: Location;
+  sinkLabel: string;
+  validated: boolean;
+}
+
+export interface ToolInfo {
+  name: string;
+  location: Location;
+  capabilities: string[];
+  approvalRequired: boolean;
+}
+
+/** What the analysis saw, beyond findings: the raw material of the threat model. */
+export interface Inventory {
+  calls: LlmCallSite[];
+  entryPoints: EntryPointInfo[];
+  promptFlows: PromptFlow[];
+  outputFlows: OutputFlow[];
+  tools: ToolInfo[];
+}
+
 export interface ScanResult {
   root: string;
   findings: Finding[];
   skipped: SkippedFile[];
   stats: ScanStats;
+  inventory?: Inventory;
 }

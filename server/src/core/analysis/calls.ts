@@ -365,12 +365,13 @@ function templateCall(ctx: CallCtx): Value {
   const llm = !!receiver.chain?.llm;
   if (ctx.method === 'pipe') {
     const next = ctx.args[0];
-    return { flows: [], chain: { template, llm: llm || next?.sdk?.kind === 'client' || !!next?.chain?.llm } };
+    return { flows: [], chain: { template, llm: llm || next?.sdk?.kind === 'client' || !!next?.chain?.llm, modelIds: receiver.chain?.modelIds ?? next?.sdk?.client?.modelIds ?? next?.chain?.modelIds } };
   }
   if (RUN_METHODS.has(ctx.method!)) {
     if (template) checkTemplateVars(ctx.interp, template, ctx.args[0], ctx.argNodes[0], ctx.node);
     if (llm) {
       markLlmCall(ctx);
+      ctx.interp.inventory.call(ctx.node, { sdk: 'LangChain', module: 'langchain', call: `chain.${ctx.method}`, kind: 'prompt', modelIds: receiver.chain?.modelIds ?? [] });
       return { flows: [source('llm-output', ctx.node, `${shortText(ctx.node.expression, 50)}() (model output)`)] };
     }
     return { flows: clear(deepFlows(ctx.args[0]), ['prompt']) };

@@ -23,6 +23,17 @@ export function isNextMiddlewareFile(file: string, root: string): boolean {
   return /^(src\/)?middleware\.(ts|js|mts|mjs)$/.test(rel) || /(^|\/)middleware\.(ts|js)$/.test(rel) && !rel.includes('/middleware/');
 }
 
+function appRoutePath(file: string): string {
+  const m = /(?:^|[\\/])app([\\/].*)?[\\/]route\.[cm]?[jt]sx?$/.exec(file);
+  const segs = (m?.[1] ?? '').split(/[\\/]/).filter((s) => s && !/^\(.*\)$/.test(s) && !s.startsWith('@'));
+  return '/' + segs.join('/');
+}
+
+function pagesApiPath(file: string): string {
+  const m = /[\\/]pages([\\/]api[\\/].*)\.[cm]?[jt]sx?$/.exec(file);
+  return (m?.[1] ?? '/api').split(/[\\/]/).join('/').replace(/\/index$/, '');
+}
+
 /** Guards applied by a Next.js middleware file to every route it matches. */
 export function middlewareGuards(interp: Interpreter, ctx: ModuleCtx): Set<GuardKind> {
   const guards = new Set<GuardKind>();
@@ -70,13 +81,13 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
       const node = exportNode(ctx, method);
       if (!node) continue;
       const params: Value = { flows: [], props: new Map([['params', { flows: [source('untrusted', node, `route params of ${method}`)] }]]) };
-      registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, params], `${method} handler`);
+      registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, params], `${method} handler`, { kind: 'route-handler', framework: 'next', method, path: appRoutePath(ctx.file) });
     }
   }
   if (isPagesApiFile(ctx.file)) {
     const value = interp.exportOf(ctx.file, 'default');
     const node = defaultExportNode(ctx);
-    if (value.fns && node) registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, fresh()], 'API handler');
+    if (value.fns && node) registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, fresh()], 'API handler', { kind: 'api-handler', framework: 'next', path: pagesApiPath(ctx.file) });
   }
   if (ctx.useServer) {
     for (const [name] of ctx.exports) {
@@ -85,7 +96,7 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
       if (!value.fns || !node) continue;
       const decl = value.fns[0].decl;
       const args = decl.parameters.map((p) => ({ flows: [source('untrusted', p, `${p.name.getText()} (server action argument)`)] }) as Value);
-      registerEntry(interp, node, value, nextGuards, args, `server action ${name}`);
+      registerEntry(interp, node, value, nextGuards, args, `server action ${name}`, { kind: 'server-action', framework: 'next' });
     }
   }
 }

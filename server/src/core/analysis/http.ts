@@ -8,6 +8,7 @@ import type { Scope } from './scope';
 import { guardKindOfMiddleware } from './guards';
 import { rateLimitFix } from '../fixes';
 import { fresh, type GuardKind, type HttpApp, type HttpRoute, type Value } from './values';
+import type { EntryPointInfo } from '../types';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'any', 'on']);
 const FACTORIES: Record<string, { paths: string[][]; framework: string; needsNew?: boolean }> = {
@@ -84,7 +85,7 @@ export function httpCall(ctx: CallCtx): Value | undefined {
   const mod = ctx.callee.module;
   if (mod && /^(node:)?https?$/.test(mod.spec) && mod.path[mod.path.length - 1] === 'createServer') {
     const handler = ctx.args.find((a) => a.fns);
-    if (handler) registerEntry(interp, ctx.node, handler, new Set());
+    if (handler) registerEntry(interp, ctx.node, handler, new Set(), requestArgs(), 'request handler', { kind: 'http-server', framework: 'node:http' });
     return { flows: [], httpApp: newApp(interp, 'node') };
   }
   const app = receiverApp(ctx);
@@ -179,7 +180,14 @@ function registerRoute(ctx: CallCtx, app: HttpApp, middleware: Value[], handler:
 }
 
 /** Entry points that are not on an app (Next.js handlers, server actions, http.createServer). */
-export function registerEntry(interp: Interpreter, reportNode: ts.Node, handler: Value, outerGuards: Set<GuardKind>, args: Value[] = requestArgs(), name = 'handler'): void {
+export interface EntryKind {
+  kind: EntryPointInfo['kind'];
+  framework: string;
+  method?: string;
+  path?: string;
+}
+
+export function registerEntry(interp: Interpreter, reportNode: ts.Node, handler: Value, outerGuards: Set<GuardKind>, args: Value[], name: string, entry: EntryKind): void {
   const guards = new Set(outerGuards);
   let llm = false;
   for (const g of handler.guards ?? []) guards.add(g);
@@ -189,6 +197,7 @@ export function registerEntry(interp: Interpreter, reportNode: ts.Node, handler:
     for (const g of effects.guards) guards.add(g);
     for (const g of fn.guards ?? []) guards.add(g);
   }
+  interp.inventory.entry(reportNode, { ...entry, name, reachesLlm: llm, authenticated: guards.has('auth'), rateLimited: guards.has('rate-limit') });
   if (llm) reportMissingGuards(interp, reportNode, guards, name);
 }
 
@@ -215,13 +224,24 @@ function inherited(app: HttpApp, order: number, path: string | undefined, depth 
   return out;
 }
 
+/** The route's path with the prefix of the first mount chain (routers mounted under /api). */
+function fullPath(app: HttpApp, path: string | undefined, depth = 0): string | undefined {
+  if (path === undefined || depth > 8) return path;
+  const m = app.mounts[0];
+  if (!m) return path;
+  return fullPath(m.parent, m.prefix ? `${m.prefix.replace(/\/$/, '')}${path === '/' ? '' : path}` || '/' : path, depth + 1);
+}
+
 /** After all modules ran: report routes that reach an LLM without guards. */
 export function resolveRoutes(interp: Interpreter): void {
   for (const app of interp.httpApps) {
     for (const route of app.routes) {
-      if (!route.reachesLlm) continue;
       const guards = new Set([...route.guards, ...route.handlerGuards, ...inherited(app, route.order, route.path)]);
-      reportMissingGuards(interp, route.node, guards, `${route.method.toUpperCase()} ${route.path ?? ''}`.trim());
+      const path = fullPath(app, route.path);
+      const name = `${route.method.toUpperCase()} ${path ?? ''}`.trim();
+      interp.inventory.entry(route.node, { kind: 'route', framework: app.framework, method: route.method.toUpperCase(), path, name, reachesLlm: route.reachesLlm, authenticated: guards.has('auth'), rateLimited: guards.has('rate-limit') });
+      if (!route.reachesLlm) continue;
+      reportMissingGuards(interp, route.node, guards, name);
     }
   }
 }

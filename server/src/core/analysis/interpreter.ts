@@ -16,6 +16,7 @@ import { evalCall } from './calls';
 import { refinementsOf, applyRefinement, conditionChecksGuard, type Refinement } from './guards';
 import { checkJsxAttribute } from './sinks';
 import { shortText } from './reporter';
+import { InventoryRecorder } from './inventory';
 
 const MAX_DEPTH = 14;
 
@@ -29,6 +30,7 @@ export class Interpreter {
   readonly httpApps: HttpApp[] = [];
   readonly analysed = new Set<ts.Node>();
   readonly reactState = new Map<ts.Node, Value>();
+  readonly inventory = new InventoryRecorder();
   stateVersion = 0;
   private readonly memo = new Map<string, { value: Value; effects: Frame['effects'] }>();
   private readonly inProgress = new Set<string>();

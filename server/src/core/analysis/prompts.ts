@@ -73,6 +73,7 @@ export interface SlotTarget {
 /** Checks one prompt slot. `node` is where a finding is reported (the property or argument). */
 export function checkSlot(interp: Interpreter, kind: SlotKind, target: SlotTarget): void {
   const { value, node, label } = target;
+  if (kind === 'instructions' || kind === 'tool-description' || kind === 'user' || kind === 'mixed') recordPromptFlows(interp, value, node, label, kind);
   switch (kind) {
     case 'instructions':
     case 'tool-description':
@@ -111,6 +112,15 @@ function preciseNode(value: Value, node: ts.Node, kinds: readonly string[]): ts.
     }
   }
   return node;
+}
+
+const RECORDED_KINDS = ['untrusted', 'retrieved', 'secret', 'pii'] as const;
+
+function recordPromptFlows(interp: Interpreter, value: Value, node: ts.Node, label: string, kind: SlotKind): void {
+  const role = kind === 'user' ? 'user' : kind === 'mixed' ? 'mixed' : 'instructions';
+  for (const f of activeFlows(deepFlows(value), 'prompt', [...RECORDED_KINDS])) {
+    interp.inventory.promptFlow(f.steps[0].node, node, { sourceKind: f.kind, sourceLabel: f.steps[0].label, role, sinkLabel: label });
+  }
 }
 
 function reportInstructions(interp: Interpreter, value: Value, node: ts.Node, label: string): void {
@@ -262,6 +272,7 @@ export function checkTemplateVars(interp: Interpreter, template: PromptTemplateI
     const value = vars.props?.get(v.name) ?? (vars.props && !vars.openProps ? undefined : vars);
     if (!value) continue;
     const node = vars.propNodes?.get(v.name) ?? argNode ?? callNode;
+    recordPromptFlows(interp, value, node, `template variable {${v.name}}`, v.role === 'instructions' ? 'instructions' : v.role === 'mixed-instructions' ? 'mixed' : 'user');
     if (v.role === 'instructions') checkSlot(interp, 'instructions', { value, node, label: `the system prompt template variable {${v.name}}` });
     else if (v.role === 'mixed-instructions') {
       const flows = activeFlows(deepFlows(value), 'prompt', [...INJECTION_KINDS]);

@@ -28,6 +28,8 @@ export interface ToolCtx {
   approved: boolean;
   reported: boolean;
   name: string;
+  /** Sink kinds the tool's code reaches (shell, network, database...). */
+  capabilities?: Set<string>;
 }
 
 export interface Effects {

@@ -102,6 +102,22 @@ export function markLlmCall(ctx: CallCtx): void {
   ctx.scope.module.callsLlm = true;
 }
 
+/** Literal model ids in a value: 'gpt-4o', openai('gpt-4o'), a constant. */
+export function modelIdsOf(v: Value | undefined): string[] {
+  if (!v) return [];
+  if (v.modelId) return [v.modelId];
+  const lits = (v.literals ?? []).map((l) => l.text);
+  if (lits.length) return lits;
+  const text = v.parts?.length === 1 ? v.parts[0].lit : undefined;
+  return text ? [text] : [];
+}
+
+function recordCall(ctx: CallCtx, ref: SdkRef, kind: 'prompt' | 'embedding' | 'agent', modelPaths: string[]): void {
+  const ids = modelPaths.flatMap((p) => modelIdsOf(argPath(ctx, p)?.value));
+  if (ids.length === 0) ids.push(...(ref.client?.modelIds ?? []));
+  ctx.interp.inventory.call(ctx.node, { sdk: ref.model.name, module: ref.module, call: (ref.kind === 'client' ? ref.path : [ref.exportName ?? '', ...ref.path]).filter(Boolean).join('.'), kind, modelIds: [...new Set(ids)] });
+}
+
 function outputValue(ctx: CallCtx, ref: SdkRef): Value {
   void ref;
   return { flows: [source('llm-output', ctx.node, `${shortText(ctx.node.expression, 50)}() (model output)`)] };
@@ -128,7 +144,8 @@ export function sdkCall(ctx: CallCtx): Value {
   const { interp } = ctx;
   if (ref.kind === 'provider') {
     // openai('gpt-4o') / openai.chat('gpt-4o'): a model reference
-    return { flows: [], sdk: { ...ref, path: [...ref.path, '()'] } };
+    const id = modelIdsOf(ctx.args[0])[0];
+    return { flows: [], sdk: { ...ref, path: [...ref.path, '()'] }, modelId: id ? `${ref.exportName ?? ref.model.id}:${id}` : undefined };
   }
   if (ref.kind === 'namespace' && ctx.isNew) {
     return constructClient(ctx, { ...ref, kind: 'export', exportName: 'default' });
@@ -150,6 +167,7 @@ export function sdkCall(ctx: CallCtx): Value {
   switch (call.kind) {
     case 'prompt': {
       markLlmCall(ctx);
+      recordCall(ctx, ref, 'prompt', call.slots.filter(([, k]) => k === 'model').map(([p]) => p));
       checkSlots(ctx, call.slots, sdkName);
       if (!ref.client?.capped) checkMaxTokens(ctx, ref, call.maxTokens, call.insertMaxTokens, ctx.node);
       const output = outputValue(ctx, ref);
@@ -160,10 +178,12 @@ export function sdkCall(ctx: CallCtx): Value {
     }
     case 'embedding':
       markLlmCall(ctx);
+      recordCall(ctx, ref, 'embedding', call.slots.filter(([, k]) => k === 'model').map(([p]) => p).concat(['0.model']));
       checkSlots(ctx, call.slots, sdkName);
       return fresh();
     case 'agent': {
       checkSlots(ctx, call.slots, sdkName);
+      recordCall(ctx, ref, 'agent', call.slots.filter(([, k]) => k === 'model').map(([p]) => p));
       const capped = call.maxTokens.length ? checkMaxTokens(ctx, ref, call.maxTokens, call.insertMaxTokens, ctx.node) : true;
       ctx.scope.module.callsLlm = true;
       return { flows: [], sdk: { ...ref, kind: 'client', path: [], client: { node: ctx.node, capped, agent: true } } };
@@ -171,7 +191,8 @@ export function sdkCall(ctx: CallCtx): Value {
     case 'client': {
       checkSlots(ctx, call.slots, sdkName);
       const capped = call.maxTokens.length > 0 && applicable(interp, ctx, ref, call.maxTokens).some((o) => presence(ctx, o.path) !== 'absent');
-      return { flows: [], sdk: { ...ref, kind: 'client', path: [], client: { node: ctx.node, capped: capped || !!ref.client?.capped } } };
+      const modelIds = call.slots.filter(([, k]) => k === 'model').flatMap(([p]) => modelIdsOf(argPath(ctx, p)?.value));
+      return { flows: [], sdk: { ...ref, kind: 'client', path: [], client: { node: ctx.node, capped: capped || !!ref.client?.capped, modelIds: modelIds.length ? modelIds : ref.client?.modelIds } } };
     }
     case 'template': {
       const [path, kind] = call.slots[0] ?? ['0', 'mixed'];
@@ -205,6 +226,7 @@ function isAgentRun(ref: SdkRef): boolean {
 
 function agentRun(ctx: CallCtx, ref: SdkRef): Value {
   markLlmCall(ctx);
+  recordCall(ctx, ref, 'prompt', []);
   checkSlots(ctx, [['0.prompt', 'auto'], ['0.messages', 'messages'], ['0.input', 'user'], ['0', 'auto']], ref.model.name);
   return outputValue(ctx, ref);
 }
@@ -248,7 +270,8 @@ function constructClient(ctx: CallCtx, ref: SdkRef): Value {
   }
   let capped = false;
   if (opts.maxTokens.length) capped = checkMaxTokens(ctx, ref, opts.maxTokens, opts.maxTokens[0].path, ctx.node);
-  return { flows: [], sdk: { ...ref, kind: 'client', path: [], client: { node: ctx.node, capped } } };
+  const modelIds = ['0.model', '0.modelName', '0.modelId'].flatMap((p) => modelIdsOf(argPath(ctx, p)?.value));
+  return { flows: [], sdk: { ...ref, kind: 'client', path: [], client: { node: ctx.node, capped, modelIds } } };
 }
 
 function keyNode(node: ts.Node): ts.Node {
@@ -310,6 +333,7 @@ export function rawProviderCall(ctx: CallCtx): Value | undefined {
   const init = isAxiosBody ? ctx.args[2] : ctx.args[1];
   const body = isAxiosBody ? ctx.args[1] : init?.props?.get('body') ?? init?.props?.get('data');
   const headers = init?.props?.get('headers');
+  interp.inventory.call(ctx.node, { sdk: model.name, module: ctx.callee.module?.spec === '<global>' ? 'fetch' : ctx.callee.module?.spec ?? 'fetch', call: prefix || 'fetch', kind: 'raw-http', modelIds: modelIdsOf(body?.props?.get('model')) });
   // http:// to the provider
   for (const lit of url.literals ?? []) if (insecureHttpUrl(lit.text)) interp.reporter.report({ rule: 'insecure-llm-transport', node: lit, detail: lit.text });
   if (!url.literals && /^http:\/\//i.test(prefix) && ctx.argNodes[0]) interp.reporter.report({ rule: 'insecure-llm-transport', node: ctx.argNodes[0], detail: prefix });

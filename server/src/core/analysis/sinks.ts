@@ -21,6 +21,18 @@ const SINK_LABEL: Record<SinkKind, string> = {
   sql: 'SQL text',
 };
 
+/** What a tool can do, by the sinks its code reaches. */
+const CAPABILITY: Record<SinkKind, string> = {
+  code: 'code execution',
+  shell: 'shell',
+  'file-write': 'file write',
+  'file-read': 'file read',
+  network: 'network',
+  html: 'html',
+  redirect: 'redirect',
+  sql: 'database',
+};
+
 function calleeName(ctx: CallCtx): string | undefined {
   if (ctx.method) return ctx.method;
   const e = ctx.node.expression;
@@ -97,6 +109,7 @@ export function checkCallSinks(ctx: CallCtx): void {
   if (!name) return;
   for (const sink of candidateSinks(ctx.interp.knowledge.sinks, name)) {
     if (!matchesCallSink(ctx, sink)) continue;
+    ctx.scope.frame?.tool?.capabilities?.add(CAPABILITY[sink.kind]);
     const index = sink.arg === 'last' ? ctx.args.length - 1 : sink.arg ?? 0;
     let value = ctx.args[index];
     const argNode = ctx.argNodes[index];
@@ -161,8 +174,13 @@ function fixedDestination(value: Value): boolean {
 export function reportSink(interp: Interpreter, kind: SinkKind, value: Value, node: ts.Node, scope: Scope, sinkName: string): void {
   const flows = deepFlows(value);
   if (flows.length === 0) return;
-  if ((kind === 'network' || kind === 'redirect') && fixedDestination(value)) return;
   const sinkLabel = `${SINK_LABEL[kind]} (${sinkName})`;
+  const fixed = (kind === 'network' || kind === 'redirect') && fixedDestination(value);
+  for (const f of flows) {
+    if (f.kind !== 'llm-output' && f.kind !== 'tool-args') continue;
+    interp.inventory.outputFlow(f.steps[0].node, node, { sourceKind: f.kind, sinkKind: kind, sinkLabel, validated: fixed || !!f.cleared?.has(kind) || (f.kind === 'tool-args' && !!scope.frame?.tool?.approved) });
+  }
+  if (fixed) return;
   const output = activeFlows(flows, kind, ['llm-output']);
   const toolArgs = activeFlows(flows, kind, ['tool-args']);
   if (toolArgs.length > 0 && AGENCY_KINDS.includes(kind)) {

@@ -51,7 +51,7 @@ export function defineTool(ctx: CallCtx, call: CallModel, ref: SdkRef): Value {
   }
   // Some SDKs take either tool(fn, config) or tool({ ..., execute }): try the model's path, then the object form.
   const execute = [call.execute, '0.execute', '0.func', '0.handler'].map((p) => (p ? argPath(ctx, p) : undefined)).find((t) => t?.value.fns);
-  const tool: ToolCtx = { node: ctx.node, approved: approvalGiven(ctx, call), reported: false, name };
+  const tool: ToolCtx = { node: ctx.node, approved: approvalGiven(ctx, call), reported: false, name, capabilities: new Set() };
   const schema = toolSchema(ctx);
   for (const fn of execute?.value.fns ?? []) {
     const param = fn.decl.parameters[0];
@@ -60,5 +60,8 @@ export function defineTool(ctx: CallCtx, call: CallModel, ref: SdkRef): Value {
     ctx.interp.invoke(fn, [args, fresh()], ctx.node, ctx.scope, { tool, name: `tool "${name}"` });
   }
   void ref;
+  const info = ctx.interp.inventory.tool(ctx.node, { name, capabilities: [], approvalRequired: false });
+  info.capabilities = [...new Set([...info.capabilities, ...tool.capabilities!])].sort();
+  info.approvalRequired = tool.approved;
   return { flows: [], fns: execute?.value.fns };
 }

@@ -44,6 +44,8 @@ export interface ClientInfo {
   capped: boolean;
   /** Built by an agent constructor: running it sends prompts. */
   agent?: boolean;
+  /** Model ids given where the client or chat was built. */
+  modelIds?: string[];
 }
 
 export type Special =
@@ -89,7 +91,7 @@ export interface Value {
   module?: { spec: string; path: string[] };
   env?: { name: string; isPublic: boolean; node: ts.Node };
   template?: PromptTemplateInfo;
-  chain?: { template?: PromptTemplateInfo; llm: boolean };
+  chain?: { template?: PromptTemplateInfo; llm: boolean; modelIds?: string[] };
   message?: { role: 'system' | 'user' | 'assistant' };
   schema?: SchemaShape;
   guards?: Set<GuardKind>;
@@ -108,6 +110,8 @@ export interface Value {
   providerCall?: SdkModel;
   /** A React state setter: the useState call whose state it sets. */
   stateOf?: ts.Node;
+  /** A model reference (openai('gpt-4o')): its id. */
+  modelId?: string;
 }
 
 export type SchemaShape =
