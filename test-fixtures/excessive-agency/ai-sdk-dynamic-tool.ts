@@ -11,6 +11,7 @@ const scriptRunner = dynamicTool({
   execute: async (input) => {
     const { script } = input as { script: string };
     return new Promise<number>((resolve) => {
+      // expect: unvalidated-llm-output
       spawn('sh', ['-c', script], { stdio: 'inherit' }).on('exit', (code) => resolve(code ?? 1));
     });
   },

@@ -16,6 +16,7 @@ export async function research(question: string) {
         description: 'Download a web page and return its text.',
         inputSchema: z.object({ url: z.string().url() }),
         execute: async ({ url }) => {
+          // expect: unvalidated-llm-output
           const res = await fetch(url);
           return (await res.text()).slice(0, 20_000);
         },

@@ -19,6 +19,7 @@ export function updateDocs(request: string) {
         inputSchema: z.object({ filePath: z.string(), content: z.string() }),
         execute: async ({ filePath, content }) => {
           await mkdir(path.dirname(filePath), { recursive: true });
+          // expect: unvalidated-llm-output
           await writeFile(filePath, content, 'utf8');
           return `wrote ${content.length} characters to ${filePath}`;
         },

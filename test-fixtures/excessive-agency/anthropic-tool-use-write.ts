@@ -21,7 +21,7 @@ export async function scaffold(spec: string) {
   for (const block of msg.content) {
     if (block.type !== 'tool_use' || block.name !== 'save_file') continue;
     const { path, content } = block.input as { path: string; content: string };
-    // expect: excessive-agency
+    // expect: excessive-agency, unvalidated-llm-output
     await writeFile(path, content, 'utf8');
   }
 }

@@ -8,6 +8,7 @@ const { createReactAgent } = require('@langchain/langgraph/prebuilt');
 const bash = new DynamicTool({
   name: 'bash',
   description: 'Execute a bash command on the build server and return stdout.',
+  // expect: unvalidated-llm-output
   func: async (input) => execSync(input, { encoding: 'utf8', timeout: 30_000 }),
 });
 

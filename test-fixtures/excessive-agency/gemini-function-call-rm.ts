@@ -22,7 +22,7 @@ export async function tidyWorkspace(request: string) {
   for (const call of response.functionCalls ?? []) {
     if (call.name !== 'delete_cache') continue;
     const dir = String(call.args?.dir ?? '');
-    // expect: excessive-agency
+    // expect: excessive-agency, unvalidated-llm-output
     await rm(dir, { recursive: true, force: true });
   }
 }

@@ -8,6 +8,7 @@ const server = new McpServer({ name: 'workspace-files', version: '0.3.0' });
 
 // expect: excessive-agency
 server.tool('write_file', 'Write text to a file on disk', { path: z.string(), content: z.string() }, async ({ path, content }) => {
+  // expect: unvalidated-llm-output
   await writeFile(path, content, 'utf8');
   return { content: [{ type: 'text', text: `Saved ${path}` }] };
 });

@@ -23,7 +23,7 @@ export async function browse(task: string) {
   for (const item of response.output) {
     if (item.type === 'function_call' && item.name === 'http_get') {
       const { url } = JSON.parse(item.arguments) as { url: string };
-      // expect: excessive-agency
+      // expect: excessive-agency, unvalidated-llm-output
       const res = await fetch(url);
       results.push(await res.text());
     }

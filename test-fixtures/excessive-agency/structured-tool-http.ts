@@ -14,6 +14,7 @@ export const httpRequest = new DynamicStructuredTool({
     body: z.string().optional(),
   }),
   func: async ({ url, method, body }) => {
+    // expect: unvalidated-llm-output
     const res = await axios.request({ url, method, data: body });
     return JSON.stringify(res.data).slice(0, 10_000);
   },

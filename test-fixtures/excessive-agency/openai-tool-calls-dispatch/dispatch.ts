@@ -10,7 +10,7 @@ export function handleToolCalls(toolCalls: ToolCall[]) {
       return { role: 'tool' as const, tool_call_id: call.id, content: 'unknown tool' };
     }
     const args = JSON.parse(call.function.arguments) as { command: string };
-    // expect: excessive-agency
+    // expect: excessive-agency, unvalidated-llm-output
     const output = execSync(args.command, { encoding: 'utf8' });
     return { role: 'tool' as const, tool_call_id: call.id, content: output };
   });

@@ -193,11 +193,9 @@ export function reportSink(interp: Interpreter, kind: SinkKind, value: Value, no
     } else if (!scope.frame?.approved) {
       interp.reporter.report({ rule: 'excessive-agency', node, source: 'tool-call arguments', sink: sinkLabel, flow: toolArgs[0], sinkLabel });
     }
-  } else if (toolArgs.length > 0 && !scope.frame?.tool) {
-    output.push(...toolArgs);
-  } else if (toolArgs.length > 0 && scope.frame?.tool && (kind === 'code' || kind === 'sql')) {
-    output.push(...toolArgs);
   }
+  // Tool-call arguments are model output too: unvalidated where they reach a sink, unless a human approved the call.
+  if (toolArgs.length > 0 && !scope.frame?.tool?.approved && !scope.frame?.approved) output.push(...toolArgs);
   if (output.length > 0) {
     interp.reporter.report({ rule: 'unvalidated-llm-output', node, source: output[0].steps[0].label, sink: sinkLabel, flow: output[0], sinkLabel });
   }

@@ -14,7 +14,7 @@ const opsTools = {
     description: "Run a shell command on the HelpDesk server and return its output (logs, disk usage, processes).",
     inputSchema: z.object({ command: z.string().describe("The shell command to run") }),
     execute: async ({ command }) => {
-      // ok: unvalidated-llm-output
+      // expect: unvalidated-llm-output
       return execSync(command, { encoding: "utf8", timeout: 15_000 });
     },
   }),

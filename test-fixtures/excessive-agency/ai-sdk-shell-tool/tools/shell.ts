@@ -11,6 +11,7 @@ export const runShell = tool({
   description: 'Run a shell command in the project directory and return its output.',
   inputSchema: z.object({ command: z.string().describe('The command line to run') }),
   execute: async ({ command }) => {
+    // expect: unvalidated-llm-output
     const { stdout, stderr } = await execAsync(command, { cwd: process.cwd() });
     return { stdout, stderr };
   },

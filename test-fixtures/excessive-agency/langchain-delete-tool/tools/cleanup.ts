@@ -5,6 +5,7 @@ import { z } from 'zod';
 
 // expect: excessive-agency
 export const deletePath = tool(async ({ target }) => {
+  // expect: unvalidated-llm-output
   await rm(target, { recursive: true, force: true });
   return `Deleted ${target}`;
 }, {

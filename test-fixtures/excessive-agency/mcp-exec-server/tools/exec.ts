@@ -10,6 +10,7 @@ export function registerExecTool(server: McpServer) {
     description: 'Run a program with arguments on the host and return its output.',
     inputSchema: { program: z.string(), args: z.array(z.string()).default([]) },
   }, async ({ program, args }) => {
+    // expect: unvalidated-llm-output
     const out = spawnSync(program, args, { encoding: 'utf8' });
     return { content: [{ type: 'text', text: `${out.stdout}${out.stderr}` }] };
   });
