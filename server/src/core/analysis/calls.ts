@@ -151,7 +151,7 @@ function dispatchCall(ctx: CallCtx): Value {
   if (callee.userSupplied || receiver?.userSupplied) result.userSupplied = true;
   // Wrappers such as withAuth(handler) return the handler.
   const fnArg = args.find((a) => a.fns && a.fns.length > 0);
-  if (fnArg && !receiver) result.fns = fnArg.fns!.map((f) => ({ ...f, guards: guard ? new Set([guard]) : f.guards }));
+  if (fnArg && !receiver) result.fns = fnArg.fns!.map((f) => ({ ...f, guards: new Set([...(f.guards ?? []), ...(fnArg.guards ?? []), ...(guard ? [guard] : [])]) }));
   return result;
 }
 
@@ -301,6 +301,13 @@ function builtinCall(ctx: CallCtx): Value | undefined {
   }
   // React state: const [key, setKey] = useState('') holds what the user typed.
   if (spec === 'react' && /^(useState|useRef|useReducer)$/.test(path)) return reactState(ctx);
+  // useMemo(() => value, deps) is the callback's value; useCallback(fn, deps) is fn. The deps do not flow.
+  if (spec === 'react' && path === 'useMemo') return join(...(args[0]?.fns ?? []).map((fn) => interp.invoke(fn, [], node, ctx.scope)));
+  if (spec === 'react' && path === 'useCallback') return args[0] ?? fresh();
+  if (spec === 'react' && /^(useEffect|useLayoutEffect)$/.test(path)) {
+    for (const fn of args[0]?.fns ?? []) interp.invoke(fn, [], node, ctx.scope);
+    return fresh();
+  }
   // Methods of plain values (strings, arrays, promises); a module's functions (path.join) are not these.
   if (receiver && method && !(receiver.module && !receiver.module.path.includes('()'))) {
     if (method === 'then' || method === 'finally') {

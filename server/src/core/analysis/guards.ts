@@ -5,7 +5,7 @@ import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
 import type { CallCtx } from './calls';
 import { moduleMatches, type GuardModel } from '../knowledge/models';
-import { clear, deepFlows, type GuardKind, type Value } from './values';
+import { clear, deepFlows, isClean, type GuardKind, type Value } from './values';
 import { memberOf } from './members';
 
 export interface Refinement {
@@ -32,6 +32,14 @@ function directRefinements(interp: Interpreter, cond: ts.Expression, polarity: b
   if (ts.isBinaryExpression(cond)) {
     const op = cond.operatorToken.kind;
     if (op === ts.SyntaxKind.AmpersandAmpersandToken && polarity) return [...refinementsOf(interp, cond.left, true, scope), ...refinementsOf(interp, cond.right, true, scope)];
+    if (op === ts.SyntaxKind.AmpersandAmpersandToken && !polarity) {
+      // !(a && b): a is false or b is false. A target both sides make safe is safe for the kinds they share:
+      // `if (p !== ROOT && !p.startsWith(ROOT + sep)) throw` confines p.
+      return intersect(refinementsOf(interp, cond.left, false, scope), refinementsOf(interp, cond.right, false, scope));
+    }
+    if (op === ts.SyntaxKind.BarBarToken && polarity) {
+      return intersect(refinementsOf(interp, cond.left, true, scope), refinementsOf(interp, cond.right, true, scope));
+    }
     if (op === ts.SyntaxKind.BarBarToken && !polarity) return [...refinementsOf(interp, cond.left, false, scope), ...refinementsOf(interp, cond.right, false, scope)];
     const isEq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     const isNeq = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
@@ -44,6 +52,10 @@ function directRefinements(interp: Interpreter, cond: ts.Expression, polarity: b
           return [];
         }
         return [{ target: subject, kinds: ['all'] }];
+      }
+      // x === ROOT where ROOT holds no taint: x is that clean value.
+      if (ts.isIdentifier(cond.right) || ts.isPropertyAccessExpression(cond.right)) {
+        if (isClean(interp.evalExpr(cond.right, scope)) && !isClean(interp.evalExpr(cond.left, scope))) return [{ target: cond.left, kinds: ['all'] }];
       }
       // arr.indexOf(x) !== -1 is handled below through includes-like calls
     }
@@ -105,6 +117,17 @@ function userPredicate(interp: Interpreter, call: ts.CallExpression, polarity: b
     const target = skipParens(r.target);
     const index = decl.parameters.findIndex((p) => ts.isIdentifier(p.name) && ts.isIdentifier(target) && p.name.text === target.text);
     if (index >= 0 && call.arguments[index]) out.push({ target: call.arguments[index], kinds: r.kinds });
+  }
+  return out;
+}
+
+function intersect(a: Refinement[], b: Refinement[]): Refinement[] {
+  const out: Refinement[] = [];
+  for (const x of a) {
+    const y = b.find((r) => skipParens(r.target).getText() === skipParens(x.target).getText());
+    if (!y) continue;
+    const kinds = x.kinds.includes('all') ? y.kinds : y.kinds.includes('all') ? x.kinds : x.kinds.filter((k) => y.kinds.includes(k));
+    if (kinds.length) out.push({ target: x.target, kinds });
   }
   return out;
 }

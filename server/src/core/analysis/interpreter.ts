@@ -17,6 +17,7 @@ import { refinementsOf, applyRefinement, conditionChecksGuard, type Refinement }
 import { checkJsxAttribute } from './sinks';
 import { shortText } from './reporter';
 import { InventoryRecorder } from './inventory';
+import { typedPiiValue } from './declared-types';
 
 const MAX_DEPTH = 14;
 
@@ -302,6 +303,10 @@ export class Interpreter {
         let v: Value;
         if (p.dotDotDotToken) v = { flows: [], elements: args.slice(i) };
         else v = args[i] ?? (p.initializer ? this.evalExpr(p.initializer, scope) : this.paramDefault(p, scope));
+        if (args[i]) {
+          const typed = typedPiiValue(this, p);
+          if (typed) v = join(v, typed);
+        }
         if (callNode && v.flows.length > 0) v = withStep(v, p.name, `${shortText(p.name, 30)} (parameter of ${fnName})`);
         this.bindPattern(p.name, v, scope, p, false);
       });
@@ -369,6 +374,8 @@ export class Interpreter {
         }
       }
     }
+    const typed = typedPiiValue(this, p);
+    if (typed) return typed;
     // A string parameter is a string of unknown content (it carries no options object).
     const primitive = p.type && (p.type.kind === ts.SyntaxKind.StringKeyword || p.type.kind === ts.SyntaxKind.NumberKeyword);
     return primitive ? { flows: [], userSupplied: true, parts: [{ value: fresh() }] } : { flows: [], userSupplied: true };

@@ -300,10 +300,21 @@ export function reportKeyLiterals(ctx: CallCtx, value: Value, model: SdkModel | 
 // ---------------------------------------------------------------- raw HTTP to provider APIs
 
 /** fetch(url, init) / axios.post(url, body, config) to a provider host: an LLM call. */
+/** Paths of the common LLM HTTP APIs, served by self-hosted models too (vLLM, LM Studio, LiteLLM, Ollama). */
+const API_PATHS: [RegExp, string][] = [
+  [/\/v1\/(chat\/completions|completions|responses)\b/, 'openai'],
+  [/\/v1\/messages\b/, 'anthropic'],
+  [/:11434\/api\/(chat|generate)\b/, 'ollama'],
+];
+
 function providerForUrl(ctx: CallCtx, url: Value | undefined): SdkModel | undefined {
-  const host = hostOf(literalPrefix(url));
+  const prefix = literalPrefix(url);
+  const host = hostOf(prefix);
   if (!host) return undefined;
-  return ctx.interp.knowledge.sdks.find((m) => m.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
+  const byHost = ctx.interp.knowledge.sdks.find((m) => m.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
+  if (byHost) return byHost;
+  const byPath = API_PATHS.find(([re]) => re.test(prefix));
+  return byPath ? ctx.interp.knowledge.sdks.find((m) => m.id === byPath[1]) : undefined;
 }
 
 /** `axios.create({ baseURL: 'https://api.groq.com/...' })`: an HTTP client bound to a provider. */
