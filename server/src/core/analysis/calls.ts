@@ -69,7 +69,7 @@ export function evalCall(interp: Interpreter, node: ts.CallExpression | ts.NewEx
   let result = dispatchCall(ctx);
   const guardOfResult = guardKindOfCall(interp, ctx);
   if (guardOfResult && isGuardGetter(ctx) && result !== EMPTY) result = { ...result, guardRef: guardOfResult };
-  const tls = insecureTlsOption(args);
+  const tls = insecureTlsOption(args) ?? args.map((a) => a.insecureTls ?? [...(a.props?.values() ?? [])].find((p) => p.insecureTls)?.insecureTls).find((n) => n);
   if (tls && result !== EMPTY && !Object.isFrozen(result)) return { ...result, insecureTls: tls };
   return result;
 }
@@ -139,7 +139,9 @@ function dispatchCall(ctx: CallCtx): Value {
   // Unknown function: taint flows from the arguments and the receiver to the result.
   invokeCallbacks(ctx, receiver ? elementOf(receiver) : fresh());
   // Credentials handed to a constructor or in an options object configure a client; they are not in what it returns.
-  const argFlows = args.flatMap((a) => (isNew || a.props ? dropKinds(deepFlows(a), ['secret', 'pii']) : deepFlows(a)));
+  // A lookup by key (getIntake(req.params.id), findUser(email)) returns stored records, not the caller's text.
+  const lookup = isLookupName(calleeName(ctx));
+  const argFlows = args.flatMap((a) => (lookup ? [] : isNew || a.props ? dropKinds(deepFlows(a), ['secret', 'pii']) : deepFlows(a)));
   const flows = [...callee.flows, ...(receiver ? dropKinds(deepFlows(receiver), receiver.props || receiver.module ? ['secret', 'pii'] : []) : []), ...argFlows];
   const result: Value = { flows: flows.length ? withStep({ flows }, node, `through ${shortText(calleeExpr, 40)}()`).flows : [] };
   if (callee.module) result.module = { spec: callee.module.spec, path: [...callee.module.path, '()'] };
@@ -148,6 +150,9 @@ function dispatchCall(ctx: CallCtx): Value {
     result.flows = []; // database results are not the request's text
   }
   if (guard) result.guards = new Set([guard]);
+  // zodResponseFormat(Schema, 'name'), Output.object({ schema }): wrappers that carry the schema.
+  const schemaArg = args.find((a) => a.schema) ?? args.find((a) => a.props?.get('schema')?.schema)?.props?.get('schema');
+  if (schemaArg?.schema) result.schema = schemaArg.schema;
   if (callee.userSupplied || receiver?.userSupplied) result.userSupplied = true;
   // Wrappers such as withAuth(handler) return the handler.
   const fnArg = args.find((a) => a.fns && a.fns.length > 0);
@@ -188,6 +193,12 @@ function moduleValue(interp: Interpreter, scope: Scope, spec: string): Value {
 
 function joinFlows(values: Value[]): Value {
   return { flows: values.flatMap((v) => deepFlows(v)) };
+}
+
+const LOOKUP = /^(get|find|fetch|load|lookup|read|query|select|retrieve|count|exists|has)([A-Z_]|$)|^(findUnique|findFirst|findMany|findOne|findById|findAll)$/;
+
+function isLookupName(name: string): boolean {
+  return LOOKUP.test(name) && name !== 'fetch';
 }
 
 export function isDbModule(spec: string): boolean {
@@ -304,6 +315,11 @@ function builtinCall(ctx: CallCtx): Value | undefined {
   // useMemo(() => value, deps) is the callback's value; useCallback(fn, deps) is fn. The deps do not flow.
   if (spec === 'react' && path === 'useMemo') return join(...(args[0]?.fns ?? []).map((fn) => interp.invoke(fn, [], node, ctx.scope)));
   if (spec === 'react' && path === 'useCallback') return args[0] ?? fresh();
+  // const [state, formAction] = useActionState(serverAction, initial): state is what the action returns.
+  if ((spec === 'react' || spec === 'react-dom') && /^(useActionState|useFormState)$/.test(path)) {
+    const returned = join(...(args[0]?.fns ?? []).map((fn) => interp.invoke(fn, [args[1] ?? fresh(), { flows: [], userSupplied: true }], node, ctx.scope)), args[1]);
+    return { flows: [], elements: [returned, fresh(), fresh()] };
+  }
   if (spec === 'react' && /^(useEffect|useLayoutEffect)$/.test(path)) {
     for (const fn of args[0]?.fns ?? []) interp.invoke(fn, [], node, ctx.scope);
     return fresh();

@@ -89,6 +89,16 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
     const node = defaultExportNode(ctx);
     if (value.fns && node) registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, fresh()], 'API handler', { kind: 'api-handler', framework: 'next', path: pagesApiPath(ctx.file) });
   }
+  // Cloudflare Workers / Deno / Bun: export default { async fetch(request, env) { ... } }
+  if (!ctx.useClient) {
+    const def = interp.exportOf(ctx.file, 'default');
+    const fetchHandler = def.props?.get('fetch');
+    const node = def.propNodes?.get('fetch');
+    if (fetchHandler?.fns && node) {
+      const nameNode = (node as ts.MethodDeclaration).name ?? node;
+      registerEntry(interp, nameNode, fetchHandler, nextGuards, [{ flows: [], special: 'request' }, { flows: [], special: 'process-env' }, fresh()], 'fetch handler', { kind: 'route-handler', framework: 'workers' });
+    }
+  }
   if (ctx.useServer) {
     for (const [name] of ctx.exports) {
       const value = interp.exportOf(ctx.file, name);

@@ -7,6 +7,7 @@ import { isCredentialName, isPiiName, isPublicEnvName, isSecretEnvName } from '.
 import { shortText } from './reporter';
 import { EMPTY, deepFlows, fresh, source, join, type Flow, type Value } from './values';
 import { sdkMember } from './sdk';
+import { applySchema } from './schema';
 
 /** Members of a request object that carry client-controlled data. */
 const REQUEST_DATA = new Set([
@@ -58,8 +59,11 @@ export function memberOf(interp: Interpreter, obj: Value, name: string, node: ts
     // What the user typed into a form field (an <input>'s value).
     if (obj.module.spec === '<global>' && name === 'value' && path[0] === 'document') return { flows: [], userSupplied: true };
     out = { flows: obj.flows, module: { spec: obj.module.spec, path }, dbClient: obj.dbClient };
+  } else if (obj.outputSchema && /^(parsed|output_parsed|object|output|experimental_output|finalOutput)$/.test(name)) {
+    // The SDK parsed the model's output with the schema: validated fields are clean.
+    return applySchema(obj.outputSchema, { flows: obj.flows }, { interp, node, scope });
   } else if (obj.flows.length > 0 || obj.elements || obj.openProps) {
-    out = { flows: reclassifyToolArgs(interp, obj.flows, name, node) };
+    out = { flows: reclassifyToolArgs(interp, obj.flows, name, node), outputSchema: obj.outputSchema };
     if (/^\d+$/.test(name) && obj.elements) out = join(obj.elements[Number(name)] ?? fresh(), out);
   } else if (obj.elements && /^\d+$/.test(name)) {
     out = obj.elements[Number(name)] ?? fresh();

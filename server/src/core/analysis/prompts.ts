@@ -14,14 +14,24 @@ const LABEL_WORDS = new Set([
   'system', 'note', 'notes', 'file', 'files', 'language', 'lang', 'description', 'summary',
 ]);
 
+/** Verbs that make a short "Phrase: " an instruction rather than a data label. */
+const INSTRUCTION_VERB = /^(you|act|pretend|ignore|translate|summari[sz]e|classify|answer|rewrite|explain|write|generate|extract|respond|reply|describe|list|create|draft|convert|analy[sz]e|rate|review|fix|correct|improve|make|give|tell|compose|suggest|return|output|only|always|never|do|don't|please)\b/i;
+
+/** Drops "Label: " segments that end right before a value (`Columns: ${cols}\nChart request: ${q}`). */
+function withoutLabels(text: string): string {
+  return text.replace(/(^|\n)[ \t]*([A-Za-z][A-Za-z0-9 _()/-]{0,40}):[ \t]*$/g, (m, lead: string, label: string) => (INSTRUCTION_VERB.test(label.trim()) ? m : lead));
+}
+
 export function instructionWordCount(parts: readonly StrPart[], depth = 0): number {
   let count = 0;
-  for (const p of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
     if (p.lit === undefined) {
       if (p.value?.parts && depth < 4) count += instructionWordCount(p.value.parts, depth + 1);
       continue;
     }
-    const text = p.lit.replace(/<\/?[A-Za-z][\w:-]*[^>]*>/g, ' ').replace(/\{[\w.]+\}/g, ' ');
+    const lit = i + 1 < parts.length ? withoutLabels(p.lit) : p.lit;
+    const text = lit.replace(/<\/?[A-Za-z][\w:-]*[^>]*>/g, ' ').replace(/\{[\w.]+\}/g, ' ');
     for (const w of text.match(/[A-Za-z][A-Za-z'-]+/g) ?? []) if (!LABEL_WORDS.has(w.toLowerCase())) count++;
   }
   return count;

@@ -1,5 +1,6 @@
 // Validation schemas (zod): which fields a schema constrains to safe values (enums, literals, numbers,
 // booleans, uuids, dates), so that parsing untrusted data or model output through it cleans those fields.
+import type { ts } from 'ts-morph';
 import type { CallCtx } from './calls';
 import { deepFlows, fresh, type SchemaShape, type Value } from './values';
 import { memberOf } from './members';
@@ -63,7 +64,7 @@ export function schemaCall(ctx: CallCtx): Value | undefined {
   return { flows: [], schema: { kind: 'unknown' } };
 }
 
-export function applySchema(shape: SchemaShape, value: Value, ctx: CallCtx): Value {
+export function applySchema(shape: SchemaShape, value: Value, ctx: { interp: CallCtx['interp']; node: ts.Node; scope: CallCtx['scope'] }): Value {
   switch (shape.kind) {
     case 'safe':
       return fresh();

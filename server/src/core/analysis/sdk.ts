@@ -66,8 +66,8 @@ function presence(ctx: CallCtx, path: string): Presence {
       value = value.props.get(seg)!;
       continue;
     }
-    if (value.parts && !value.props) return 'absent'; // a plain string prompt carries no options
-    if (value.props && !value.openProps && value.flows.length === 0) return 'absent';
+    if ((value.parts || value.elements) && !value.props) return 'absent'; // a string or a list of parts carries no options
+    if (value.props && !value.openProps) return 'absent';
     return 'unknown';
   }
   const lit = value.parts?.length === 1 ? value.parts[0].lit : undefined;
@@ -172,8 +172,13 @@ export function sdkCall(ctx: CallCtx): Value {
       if (!ref.client?.capped) checkMaxTokens(ctx, ref, call.maxTokens, call.insertMaxTokens, ctx.node);
       const output = outputValue(ctx, ref);
       // Structured output is validated by its schema: generateObject({ schema }).object
-      const schema = call.schema ? shapeOf(argPath(ctx, call.schema)?.value) : undefined;
-      if (schema) output.props = new Map([['object', applySchema(schema, { flows: output.flows }, ctx)]]);
+      // Or a response format built from a schema: zodResponseFormat(S), zodTextFormat(S), Output.object({ schema }).
+      const schema = (call.schema ? shapeOf(argPath(ctx, call.schema)?.value) : undefined) ??
+        ['0.response_format', '0.text.format', '0.output', '0.experimental_output', '0.responseSchema', '0.config.responseSchema'].map((p) => argPath(ctx, p)?.value.schema).find((s) => s);
+      if (schema) {
+        output.outputSchema = schema;
+        if (call.schema) output.props = new Map([['object', applySchema(schema, { flows: output.flows }, ctx)]]);
+      }
       return output;
     }
     case 'embedding':
@@ -307,8 +312,14 @@ const API_PATHS: [RegExp, string][] = [
   [/:11434\/api\/(chat|generate)\b/, 'ollama'],
 ];
 
+/** The URL with its unknown pieces as 'x': `https://${resource}.openai.azure.com/...` → https://x.openai.azure.com/... */
+function urlShape(url: Value | undefined): string {
+  if (!url?.parts) return literalPrefix(url);
+  return url.parts.map((p) => (p.lit !== undefined ? p.lit : 'x')).join('');
+}
+
 function providerForUrl(ctx: CallCtx, url: Value | undefined): SdkModel | undefined {
-  const prefix = literalPrefix(url);
+  const prefix = urlShape(url);
   const host = hostOf(prefix);
   if (!host) return undefined;
   const byHost = ctx.interp.knowledge.sdks.find((m) => m.hosts.some((h) => host === h || host.endsWith(`.${h}`)));
@@ -322,14 +333,15 @@ export function providerHttpClient(ctx: CallCtx): Value | undefined {
   const config = ctx.args[0];
   const base = config?.props?.get('baseURL');
   const model = providerForUrl(ctx, base);
-  if (!model || !config) return undefined;
+  const instance: Value = { flows: [], module: { spec: ctx.callee.module!.spec, path: [] }, httpConfig: config };
+  if (!model || !config) return instance;
   ctx.scope.module.callsLlm = true;
   for (const lit of base?.literals ?? []) if (insecureHttpUrl(lit.text)) ctx.interp.reporter.report({ rule: 'insecure-llm-transport', node: lit, detail: lit.text });
   const tls = findInsecureTls(config);
   if (tls) ctx.interp.reporter.report({ rule: 'insecure-llm-transport', node: tls, detail: 'TLS certificate verification is disabled' });
   const headers = config.props?.get('headers');
   if (headers) reportHeaderKeys(ctx, headers, model);
-  return { flows: [], module: { spec: ctx.callee.module!.spec, path: [] }, providerCall: model };
+  return { ...instance, providerCall: model };
 }
 
 export function rawProviderCall(ctx: CallCtx): Value | undefined {
@@ -357,12 +369,17 @@ export function rawProviderCall(ctx: CallCtx): Value | undefined {
     for (const part of url.parts) if (part.value?.env?.isPublic) reportPublicKey(ctx, part.value.env.node, model);
   }
   if (headers) reportHeaderKeys(ctx, headers, model);
-  const tls = init && findInsecureTls(init);
+  // Options given where the HTTP client was created (axios.create) apply to every request it sends.
+  const instanceConfig = ctx.receiver?.providerCall ? undefined : ctx.receiver?.httpConfig;
+  if (instanceConfig?.props?.get('headers')) reportHeaderKeys(ctx, instanceConfig.props.get('headers')!, model);
+  const tls = (init && findInsecureTls(init)) ?? (instanceConfig && findInsecureTls(instanceConfig));
   if (tls) interp.reporter.report({ rule: 'insecure-llm-transport', node: tls, detail: 'TLS certificate verification is disabled' });
   if (body && model.http) {
     const bodyCtx: CallCtx = { ...ctx, args: [body], argNodes: ts.factory.createNodeArray([ctx.argNodes[isAxiosBody ? 1 : 1] ?? ctx.node]) as ts.NodeArray<ts.Expression> };
     checkSlots(bodyCtx, model.http.slots.map(([p, k]) => [`0.${p}`, k]), model.name);
-    if (body.props) {
+    // Only generation endpoints take an output cap (not embeddings, moderation, images, files).
+    const generation = !/\/(embeddings|moderations|images|audio|files|models|fine_tuning|batches|embed|rerank|tokenize)\b/.test(urlShape(url));
+    if (body.props && generation) {
       const present = model.http.maxTokens.some((p) => presence(bodyCtx, `0.${p}`) !== 'absent');
       if (!present) interp.reporter.report({ rule: 'missing-max-tokens', node: ctx.node, detail: model.http.maxTokens[0] });
     }

@@ -6,7 +6,7 @@ import type { Scope } from './scope';
 import type { CallCtx } from './calls';
 import { moduleMatches, type SinkKind, type SinkModel } from '../knowledge/models';
 import { shortText } from './reporter';
-import { activeFlows, deepFlows, literalPrefix, type Value } from './values';
+import { activeFlows, deepFlows, isClean, literalPrefix, type Value } from './values';
 
 const AGENCY_KINDS: SinkKind[] = ['shell', 'file-write', 'network'];
 
@@ -110,7 +110,8 @@ export function checkCallSinks(ctx: CallCtx): void {
   for (const sink of candidateSinks(ctx.interp.knowledge.sinks, name)) {
     if (!matchesCallSink(ctx, sink)) continue;
     ctx.scope.frame?.tool?.capabilities?.add(CAPABILITY[sink.kind]);
-    const index = sink.arg === 'last' ? ctx.args.length - 1 : sink.arg ?? 0;
+    // 'any': a URL may come first or last (res.redirect(301, url), NextResponse.redirect(url, 307)).
+    const index = sink.arg === 'last' ? ctx.args.length - 1 : sink.arg === 'any' ? Math.max(0, ctx.args.findIndex((a) => !isClean(a))) : sink.arg ?? 0;
     let value = ctx.args[index];
     const argNode = ctx.argNodes[index];
     if (!value || !argNode) continue;

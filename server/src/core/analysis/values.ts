@@ -110,6 +110,10 @@ export interface Value {
   providerCall?: SdkModel;
   /** A React state setter: the useState call whose state it sets. */
   stateOf?: ts.Node;
+  /** Model output whose parsed form is validated by this schema (`output_parsed`, `.parsed`, `.object`). */
+  outputSchema?: SchemaShape;
+  /** An HTTP client instance (axios.create(config)): its configuration. */
+  httpConfig?: Value;
   /** A model reference (openai('gpt-4o')): its id. */
   modelId?: string;
 }

@@ -62,7 +62,7 @@ export interface SinkModel {
   receiver?: string[];
   receiverNames?: string[];
   jsxAttribute?: string[];
-  arg?: number | 'last';
+  arg?: number | 'last' | 'any';
   stringsOnly?: boolean;
 }
 
@@ -140,7 +140,7 @@ interface SecurityYaml {
     receiver?: string[];
     'receiver-names'?: string[];
     'jsx-attribute'?: string[];
-    arg?: number | 'last';
+    arg?: number | 'last' | 'any';
     'strings-only'?: boolean;
   }[];
   sanitizers: { for: string[]; function?: string[]; 'name-pattern'?: string }[];

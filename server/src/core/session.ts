@@ -1,0 +1,345 @@
+// An analysis session for one folder, kept in memory for an editor: the folder's source files, unsaved text
+// that wins over the disk, an import graph, and the findings of every analysed file. A change re-analyses the
+// files connected to the changed one through imports (both directions, transitively): a finding in one file can
+// depend on any file reachable from the entry points that reach it, e.g. a route handler passing request data
+// through a helper module into an LLM call in a third module. Small folders are analysed whole.
+// No editor or protocol types here: the language server and the tests drive it.
+import { collectFiles, isSourceFile, DEFAULT_MAX_FILE_BYTES } from './files';
+import { analyseFiles, type ScanOptions } from './scan';
+import { Workspace } from './workspace';
+import { isNextMiddlewareFile } from './analysis/entries';
+import type { Knowledge } from './knowledge/models';
+import type { Finding, RuleId, Severity } from './types';
+
+export interface SessionOptions {
+  maxFileBytes?: number;
+  /** Passed to the analysis: milliseconds per analysed file before the rest of a run is skipped. */
+  perFileBudgetMs?: number;
+  knowledge?: Knowledge;
+  exclude?: (file: string) => boolean;
+  /** Folders with at most this many source files are analysed whole on every change. */
+  wholeFolderMaxFiles?: number;
+  /** Do not walk the folder: only the files given to `setDocument` (loose files outside any workspace folder). */
+  filesOnly?: boolean;
+}
+
+export interface RunResult {
+  /** The files whose analysis was run (before the analysis's own candidate filter). */
+  analysed: string[];
+  /** Files whose findings differ from before the run. */
+  changed: string[];
+  /** Files whose analysis failed (they now have no findings), with the reason. */
+  failed: { file: string; reason: string }[];
+  /** Other notes from the analysis (time budget exceeded, unreadable files). */
+  notes: string[];
+  durationMs: number;
+}
+
+export interface FindingsSummary {
+  root: string;
+  files: number;
+  filesAnalysed: number;
+  filesWithFindings: number;
+  total: number;
+  bySeverity: Record<Severity, number>;
+  byRule: Partial<Record<RuleId, { total: number } & Record<Severity, number>>>;
+}
+
+const IMPORT_SPEC = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
+
+export const DEFAULT_WHOLE_FOLDER_MAX_FILES = 40;
+
+export class AnalysisSession {
+  private ws: Workspace;
+  private readonly files = new Set<string>();
+  private readonly overlays = new Map<string, string>();
+  private readonly imports = new Map<string, Set<string>>();
+  private readonly importers = new Map<string, Set<string>>();
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly fresh = new Set<string>();
+  private readonly tooLarge = new Set<string>();
+  private loaded = false;
+  private workspaceStale = false;
+  private readonly pendingInvalidation = new Set<string>();
+
+  constructor(readonly root: string, private readonly options: SessionOptions = {}) {
+    this.ws = new Workspace(root);
+  }
+
+  get maxFileBytes(): number {
+    return this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  }
+
+  /** Collects the folder's source files and their imports. Called lazily by everything else. */
+  load(): void {
+    if (this.loaded) return;
+    this.loaded = true;
+    if (!this.options.filesOnly) {
+      const collected = collectFiles([this.root], this.root, this.maxFileBytes);
+      for (const file of collected.files) if (!this.options.exclude?.(file)) this.files.add(file);
+      for (const s of collected.skipped) if (/larger than/.test(s.reason)) this.tooLarge.add(s.file);
+    }
+    for (const file of this.overlays.keys()) this.files.add(file);
+    for (const file of this.files) this.updateEdges(file);
+  }
+
+  /** The source files of the session. */
+  fileList(): string[] {
+    this.load();
+    return [...this.files].sort();
+  }
+
+  has(file: string): boolean {
+    this.load();
+    return this.files.has(file);
+  }
+
+  /** Current text: the editor's unsaved text, else the disk. */
+  readText(file: string): string | undefined {
+    return this.overlays.get(file) ?? this.ws.readText(file);
+  }
+
+  /** Unsaved text of an open document (undefined when closed: the disk applies again). */
+  setDocument(file: string, text: string | undefined): void {
+    this.load();
+    this.refresh();
+    if (text === undefined) {
+      this.overlays.delete(file);
+      this.tooLarge.delete(file);
+      this.ws.setOverlay(file, undefined);
+    } else {
+      this.overlays.set(file, text);
+      if (text.length > this.maxFileBytes) {
+        // Too large to analyse: other files that import it see an empty module.
+        this.tooLarge.add(file);
+        this.ws.setOverlay(file, '');
+      } else {
+        this.tooLarge.delete(file);
+        this.ws.setOverlay(file, text);
+      }
+      this.files.add(file);
+    }
+    // The files connected before the edit and after it (an import may have been added or removed).
+    this.invalidate(file);
+    this.updateEdges(file);
+    this.invalidate(file);
+  }
+
+  isTooLarge(file: string): boolean {
+    return this.tooLarge.has(file);
+  }
+
+  /**
+   * A file changed on disk (created, changed or deleted). Open documents keep their unsaved text. A created or
+   * deleted file can change how any import resolves: the workspace and the import graph are rebuilt once, when
+   * next needed, however many files a checkout touched.
+   */
+  fileChanged(file: string, kind: 'created' | 'changed' | 'deleted'): void {
+    this.load();
+    if (kind === 'changed') {
+      this.refresh();
+      if (!this.overlays.has(file)) this.ws.setOverlay(file, undefined);
+      if (!this.files.has(file)) return;
+      this.invalidate(file);
+      this.updateEdges(file);
+      this.invalidate(file);
+      return;
+    }
+    for (const n of this.neighbours(file)) this.pendingInvalidation.add(n);
+    if (kind === 'deleted' && !this.overlays.has(file)) {
+      this.files.delete(file);
+      this.findings.delete(file);
+      this.fresh.delete(file);
+      this.removeEdges(file);
+    } else if (kind === 'created' && isSourceFile(file) && !this.options.filesOnly && !this.options.exclude?.(file)) {
+      this.files.add(file);
+    }
+    this.pendingInvalidation.add(file);
+    this.workspaceStale = true;
+  }
+
+  /** Rebuilds the workspace and the import graph after files were created or deleted. */
+  private refresh(): void {
+    if (!this.workspaceStale) return;
+    this.workspaceStale = false;
+    this.resetWorkspace();
+    for (const f of this.files) this.updateEdges(f);
+    for (const f of this.pendingInvalidation) {
+      if (this.files.has(f)) this.invalidate(f);
+      else this.fresh.delete(f);
+    }
+    this.pendingInvalidation.clear();
+  }
+
+  private resetWorkspace(): void {
+    this.ws = new Workspace(this.root);
+    for (const [file, text] of this.overlays) this.ws.setOverlay(file, this.tooLarge.has(file) ? '' : text);
+  }
+
+  private invalidate(file: string): void {
+    for (const f of this.component([file])) this.fresh.delete(f);
+  }
+
+  private updateEdges(file: string): void {
+    this.removeEdges(file);
+    const text = this.tooLarge.has(file) ? undefined : this.readText(file);
+    if (text === undefined) return;
+    const targets = new Set<string>();
+    for (const m of text.matchAll(IMPORT_SPEC)) {
+      // Bare specifiers resolve only through a tsconfig's `paths`/`baseUrl` (the workspace answers quickly otherwise).
+      const target = this.ws.resolveImport(m[1], file);
+      if (target && target !== file) targets.add(target);
+    }
+    this.imports.set(file, targets);
+    for (const t of targets) {
+      let set = this.importers.get(t);
+      if (!set) this.importers.set(t, (set = new Set()));
+      set.add(file);
+    }
+  }
+
+  private removeEdges(file: string): void {
+    for (const t of this.imports.get(file) ?? []) this.importers.get(t)?.delete(file);
+    this.imports.delete(file);
+  }
+
+  private neighbours(file: string): Set<string> {
+    return new Set([...(this.imports.get(file) ?? []), ...(this.importers.get(file) ?? [])]);
+  }
+
+  /** Files connected to any of `start` through imports, in either direction (iterative: cycles are fine). */
+  component(start: readonly string[]): Set<string> {
+    this.load();
+    this.refresh();
+    const seen = new Set<string>();
+    const queue: string[] = [];
+    for (const s of start) if (this.files.has(s) && !seen.has(s)) seen.add(s), queue.push(s);
+    while (queue.length) {
+      const f = queue.pop()!;
+      for (const n of this.neighbours(f)) {
+        if (!seen.has(n) && this.files.has(n)) {
+          seen.add(n);
+          queue.push(n);
+        }
+      }
+    }
+    return seen;
+  }
+
+  /** The files a change to `changed` requires analysing again. */
+  affected(changed: readonly string[]): string[] {
+    this.load();
+    const small = this.files.size <= (this.options.wholeFolderMaxFiles ?? DEFAULT_WHOLE_FOLDER_MAX_FILES);
+    if (small) return this.fileList();
+    const set = this.component(changed);
+    // Next.js middleware guards every entry point of the app (routes, server actions) without being imported.
+    const middleware = [...this.files].filter((f) => isNextMiddlewareFile(f, this.root));
+    if (middleware.length) for (const f of this.component(middleware)) set.add(f);
+    return [...set].sort();
+  }
+
+  /** Groups of files that have no fresh findings yet, each a connected component (for a whole-folder scan). */
+  staleComponents(): string[][] {
+    this.load();
+    this.refresh();
+    const out: string[][] = [];
+    const done = new Set<string>();
+    for (const f of this.fileList()) {
+      if (this.fresh.has(f) || done.has(f)) continue;
+      const group = this.affected([f]);
+      for (const g of group) done.add(g);
+      out.push(group);
+      if (group.length === this.files.size) break;
+    }
+    return out;
+  }
+
+  isFresh(file: string): boolean {
+    this.refresh();
+    return this.fresh.has(file);
+  }
+
+  /** Re-analyses what `changed` affects (or exactly `files`, when given) and records the findings. */
+  analyse(changed: readonly string[], files?: readonly string[]): RunResult {
+    this.load();
+    this.refresh();
+    const started = performance.now();
+    const set = files ? [...files] : this.affected(changed.filter((f) => this.files.has(f)));
+    const toAnalyse = set.filter((f) => !this.tooLarge.has(f));
+    const options: ScanOptions = { maxFileBytes: this.maxFileBytes, perFileBudgetMs: this.options.perFileBudgetMs, knowledge: this.options.knowledge };
+    const failed: { file: string; reason: string }[] = [];
+    const notes: string[] = [];
+    const byFile = new Map<string, Finding[]>();
+    try {
+      const out = analyseFiles(this.root, toAnalyse, options, this.ws);
+      for (const f of out.findings) {
+        const list = byFile.get(f.location.file) ?? [];
+        list.push(f);
+        byFile.set(f.location.file, list);
+      }
+      for (const s of out.skipped) {
+        if (s.reason.startsWith('analysis failed')) {
+          failed.push(s);
+          byFile.set(s.file, []);
+        } else if (!/^(generated|minified|binary) file$/.test(s.reason)) notes.push(`${s.file}: ${s.reason}`);
+      }
+    } catch (e) {
+      // The analysis as a whole failed: the changed files get no findings; the others keep theirs.
+      const reason = `analysis failed: ${(e as Error).message}`;
+      for (const f of changed.length ? changed : set) {
+        failed.push({ file: f, reason });
+        this.replace(f, [], []);
+      }
+      return { analysed: set, changed: [...(changed.length ? changed : set)], failed, notes, durationMs: performance.now() - started };
+    }
+    const changedFiles: string[] = [];
+    for (const file of set) this.replace(file, byFile.get(file) ?? [], changedFiles);
+    for (const file of this.tooLarge) if (set.includes(file)) this.replace(file, [], changedFiles);
+    return { analysed: set, changed: changedFiles, failed, notes, durationMs: performance.now() - started };
+  }
+
+  private replace(file: string, list: Finding[], changed: string[]): void {
+    const before = this.findings.get(file) ?? [];
+    this.fresh.add(file);
+    if (list.length === 0) this.findings.delete(file);
+    else this.findings.set(file, list);
+    if (!sameFindings(before, list)) changed.push(file);
+  }
+
+  findingsFor(file: string): Finding[] {
+    return this.findings.get(file) ?? [];
+  }
+
+  /** All findings recorded so far (fresh or not), by file. */
+  allFindings(): Map<string, Finding[]> {
+    return this.findings;
+  }
+
+  summary(): FindingsSummary {
+    this.load();
+    const bySeverity: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    const byRule: FindingsSummary['byRule'] = {};
+    let total = 0;
+    for (const list of this.findings.values()) {
+      for (const f of list) {
+        total++;
+        bySeverity[f.severity]++;
+        const r = (byRule[f.ruleId] ??= { total: 0, error: 0, warning: 0, info: 0 });
+        r.total++;
+        r[f.severity]++;
+      }
+    }
+    return { root: this.root, files: this.files.size, filesAnalysed: this.fresh.size, filesWithFindings: this.findings.size, total, bySeverity, byRule };
+  }
+}
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  return a.every((f, i) => {
+    const g = b[i];
+    return f.ruleId === g.ruleId && f.severity === g.severity && f.message === g.message && f.fingerprint === g.fingerprint &&
+      f.location.startOffset === g.location.startOffset && f.location.endOffset === g.location.endOffset &&
+      f.path.length === g.path.length && f.path.every((s, j) => s.label === g.path[j].label && s.location.file === g.path[j].location.file && s.location.startOffset === g.path[j].location.startOffset) &&
+      f.fixes.length === g.fixes.length;
+  });
+}
