@@ -350,6 +350,10 @@ function builtinCall(ctx: CallCtx): Value | undefined {
     }
     if (method === 'concat') return receiver.elements ? { flows: receiver.flows, elements: [...receiver.elements, ...args.flatMap((a) => a.elements ?? [a])] } : args.reduce((acc, a) => concat(acc, a), receiver);
     if (method === 'set' && receiver.module?.spec === '<global>') return fresh();
+    if ((method === 'replace' || method === 'replaceAll') && ctx.argNodes[0] && ts.isRegularExpressionLiteral(ctx.argNodes[0]) && /^\/\[\^[A-Za-z0-9_\\-]+\][+*]?\/[gimsuy]*$/.test(ctx.argNodes[0].text)) {
+      // slug = s.replace(/[^a-z0-9]+/g, '-'): only letters, digits, '-' and '_' remain — safe in paths, shells, SQL, HTML.
+      return { flows: clear(deepFlows(receiver), ['code', 'shell', 'file-read', 'file-write', 'sql', 'html', 'redirect', 'network']) };
+    }
     if (STRING_METHODS.has(method)) {
       const flows = [...deepFlows(receiver), ...(method === 'replace' || method === 'replaceAll' || method === 'concat' ? args.slice(1).flatMap((a) => deepFlows(a)) : [])];
       return { flows, parts: method === 'trim' || method === 'toString' ? receiver.parts : undefined, elements: method === 'split' ? [{ flows }] : undefined };

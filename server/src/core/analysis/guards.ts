@@ -97,8 +97,36 @@ function directRefinements(interp: Interpreter, cond: ts.Expression, polarity: b
       }
     }
   }
+  if (ts.isCallExpression(cond) && !polarity && ts.isPropertyAccessExpression(cond.expression) && cond.expression.name.text === 'startsWith') {
+    // `if (rel.startsWith('..')) refuse` where rel = path.relative(ROOT, abs): rel, and abs, stay inside ROOT.
+    const arg = cond.arguments[0];
+    if (arg && ts.isStringLiteralLike(arg) && /^\.\.[\\/]?$/.test(arg.text)) {
+      const target = cond.expression.expression;
+      const out: Refinement[] = [{ target, kinds: ['file-read', 'file-write'] }];
+      const origin = ts.isIdentifier(target) ? relativeOrigin(target) : undefined;
+      if (origin) out.push({ target: origin, kinds: ['file-read', 'file-write'] });
+      return out;
+    }
+  }
   if (ts.isCallExpression(cond)) return userPredicate(interp, cond, polarity, scope);
   return [];
+}
+
+/** For `rel` declared as `path.relative(ROOT, abs)`, the `abs` it was computed from. */
+function relativeOrigin(id: ts.Identifier): ts.Expression | undefined {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
+    for (const stmt of n.statements) {
+      if (!ts.isVariableStatement(stmt)) continue;
+      for (const d of stmt.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === id.text && d.initializer && ts.isCallExpression(d.initializer)) {
+          const callee = d.initializer.expression;
+          if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'relative' && d.initializer.arguments[1]) return d.initializer.arguments[1];
+        }
+      }
+    }
+  }
+  return undefined;
 }
 
 /** `isDestination(x)` where the function returns an allowlist check on its parameter: what it proves about x. */

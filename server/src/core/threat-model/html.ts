@@ -40,7 +40,7 @@ export function renderHtml(model: ThreatModel): string {
   const loc = (l: TmLocation | { file: string; line?: number }) => code(where(l));
   const yes = (b: boolean) => (b ? '<span class="yes">yes</span>' : '<span class="no">no</span>');
   const table = (head: string[], rows: string[][], cls = '') =>
-    `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    `<table${cls ? ` class="${cls}"` : ''}>${head.some(Boolean) ? `<thead><tr>${head.map((h) => `<th>${h}</th>`).join('')}</tr></thead>` : ''}<tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   const badge = (status: keyof typeof STATUS_TEXT) => `<span class="badge ${status}">${STATUS_TEXT[status]}</span>`;
   const evidence = (e: Evidence) => `<li class="${e.kind}">${esc(e.text)}${e.file ? ` — ${loc({ file: e.file, line: e.line })}` : ''}</li>`;
   const name = esc(model.workspace.name);
