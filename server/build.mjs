@@ -10,6 +10,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundles = [
   { entry: 'server/src/cli/main.ts', outfile: 'dist/promptward.js', required: true, executable: true,
     banner: '#!/usr/bin/env node' },
+  { entry: 'server/src/core/scan-worker.ts', outfile: 'dist/scan-worker.js', required: true },
   { entry: 'server/src/lsp/main.ts', outfile: 'dist/server.js' },
   { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
 ];

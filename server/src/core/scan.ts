@@ -33,6 +33,10 @@ export interface ScanOptions {
   knowledge?: Knowledge;
   /** Files to leave out (configured exclude globs), decided on absolute paths. */
   exclude?: (file: string) => boolean;
+  /** The files given are already the selected candidates (a worker of a parallel scan). */
+  preselected?: boolean;
+  /** Worker threads for a large scan (default: one per core, when there are enough files to pay off). */
+  workers?: number;
 }
 
 /** Quick text test: could this file matter to any rule? Most files of a large repository fail it. */
@@ -58,30 +62,6 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-function commonRoot(files: string[], fallback: string): string {
-  if (files.length === 0) return fallback;
-  let root = path.dirname(files[0]);
-  for (const f of files) while (!f.startsWith(root + path.sep) && root !== path.dirname(root)) root = path.dirname(root);
-  return root;
-}
-
-export async function scan(paths: string[], options: ScanOptions = {}): Promise<ScanResult> {
-  const started = Date.now();
-  const cwd = options.cwd ?? process.cwd();
-  const collected = collectFiles(paths.length ? paths : ['.'], cwd, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
-  const files = options.exclude ? collected.files.filter((f) => !options.exclude!(f)) : collected.files;
-  const skipped = collected.skipped;
-  const explicitRoot = paths.length === 1 ? path.resolve(cwd, paths[0]) : undefined;
-  const root = explicitRoot && !/\.[cm]?[jt]sx?$/.test(explicitRoot) ? explicitRoot : commonRoot(files, cwd);
-  const result = analyseFiles(root, files, options);
-  return {
-    root,
-    findings: result.findings,
-    inventory: result.inventory,
-    skipped: [...skipped, ...result.skipped],
-    stats: { filesScanned: files.length, filesAnalysed: result.analysed, filesSkipped: skipped.length + result.skipped.length, durationMs: Date.now() - started },
-  };
-}
 
 export interface AnalysisOutput {
   findings: Finding[];
@@ -96,21 +76,8 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   const reporter = new Reporter(root);
   const budget = (options.perFileBudgetMs ?? 200) * Math.max(files.length, 50);
   const interp = new Interpreter(ws, knowledge, reporter, { deadline: Date.now() + budget });
-  const skipped: SkippedFile[] = [];
-  const candidates: string[] = [];
-  const others = new Map<string, string>();
   const progress = options.onProgress;
-  files.forEach((file, i) => {
-    if (progress && i % 200 === 0) progress({ phase: 'reading', done: i, total: files.length });
-    const text = ws.readText(file);
-    if (text === undefined) return skipped.push({ file, reason: 'cannot read file' });
-    if (text.includes('\u0000')) return skipped.push({ file, reason: 'binary file' });
-    const generated = generatedOrMinified(text);
-    if (generated) return skipped.push({ file, reason: generated });
-    if (options.analyseAll || isCandidate(file, text, knowledge) || isNextMiddlewareFile(file, root)) candidates.push(file);
-    else others.set(file, text);
-  });
-  addImporters(ws, candidates, others);
+  const { candidates, skipped } = options.preselected ? { candidates: files, skipped: [] as SkippedFile[] } : selectCandidates(root, files, ws, knowledge, options);
   const modules = [];
   for (const [i, file] of candidates.entries()) {
     progress?.({ phase: 'analysing', done: i, total: candidates.length });
@@ -154,7 +121,27 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   return { findings: reporter.findings(), inventory: interp.inventory.result(), skipped, analysed: modules.length };
 }
 
-const IMPORT_SPEC = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
+/** Reads every file once and keeps those that can matter (and the files that import them). */
+export function selectCandidates(root: string, files: string[], ws: Workspace, knowledge: Knowledge, options: ScanOptions = {}): { candidates: string[]; skipped: SkippedFile[] } {
+  const skipped: SkippedFile[] = [];
+  const candidates: string[] = [];
+  const others = new Map<string, string>();
+  const progress = options.onProgress;
+  files.forEach((file, i) => {
+    if (progress && i % 200 === 0) progress({ phase: 'reading', done: i, total: files.length });
+    const text = ws.readText(file);
+    if (text === undefined) return skipped.push({ file, reason: 'cannot read file' });
+    if (text.includes('\u0000')) return skipped.push({ file, reason: 'binary file' });
+    const generated = generatedOrMinified(text);
+    if (generated) return skipped.push({ file, reason: generated });
+    if (options.analyseAll || isCandidate(file, text, knowledge) || isNextMiddlewareFile(file, root)) candidates.push(file);
+    else others.set(file, text);
+  });
+  addImporters(ws, candidates, others);
+  return { candidates, skipped };
+}
+
+export const IMPORT_SPEC = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
 
 /** Files that import a candidate (a client built elsewhere, a helper that calls the model) are candidates too. */
 function addImporters(ws: Workspace, candidates: string[], others: Map<string, string>): void {
