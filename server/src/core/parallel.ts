@@ -109,7 +109,7 @@ function runWorker(input: WorkerInput): Promise<AnalysisOutput> {
 export async function analyseInParallel(root: string, files: string[], knowledge: Knowledge, options: ScanOptions, workers: number): Promise<AnalysisOutput> {
   const ws = new Workspace(root);
   const { candidates, skipped } = selectCandidates(root, files, ws, knowledge, options);
-  if (workers < 2 || candidates.length < MIN_PARALLEL_CANDIDATES) {
+  if (workers < 2 || candidates.length < (options.minParallelCandidates ?? MIN_PARALLEL_CANDIDATES)) {
     const out = analyseFiles(root, candidates, { ...options, knowledge, preselected: true }, ws);
     return { ...out, skipped: [...skipped, ...out.skipped] };
   }

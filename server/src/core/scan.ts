@@ -35,8 +35,10 @@ export interface ScanOptions {
   exclude?: (file: string) => boolean;
   /** The files given are already the selected candidates (a worker of a parallel scan). */
   preselected?: boolean;
-  /** Worker threads for a large scan (default: one per core, when there are enough files to pay off). */
+  /** Worker threads for a large scan (default: see defaultWorkers). */
   workers?: number;
+  /** Fewest candidate files worth a parallel scan (tests lower it). */
+  minParallelCandidates?: number;
 }
 
 /** Quick text test: could this file matter to any rule? Most files of a large repository fail it. */
