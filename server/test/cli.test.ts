@@ -42,8 +42,11 @@ describe('promptward CLI', () => {
   it('scan --help prints the scan options', () => {
     const run = promptward('scan', '--help');
     assert.equal(run.status, 0);
-    assert.match(run.stdout, /--format text\|sarif/);
-    assert.match(run.stdout, /--output FILE/);
+    assert.match(run.stdout, /--format text\|json\|sarif\|github/);
+    for (const option of ['--output FILE', '--quiet', '--config FILE', '--no-config', '--report-unused-ignores', '--baseline FILE', '--write-baseline FILE', '--severity-threshold error|warning|info', '--max-warnings N']) {
+      assert.ok(run.stdout.includes(option), option);
+    }
+    assert.match(run.stdout, /Exit codes:\n  0 .*\n  1 .*--severity-threshold.*\n(.*\n)*  2 .*bad config file/);
   });
 
   it('--version prints the package version', () => {

@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import type { Finding, Location, RuleMeta, ScanResult } from '../src/core/types';
 import { FINGERPRINT_KEY, toSarif } from '../src/cli/format-sarif';
 import { formatText } from '../src/cli/format-text';
+import { toJsonReport } from '../src/cli/format-json';
+import { escapeData, escapeProperty, formatGithub } from '../src/cli/format-github';
 import { summaryLine } from '../src/cli/summary';
 import { sarifSchemaErrors } from './helpers/sarif-schema';
 
@@ -219,5 +221,54 @@ describe('SARIF report', () => {
     assert.equal(invocation.startTimeUtc, '2026-11-26T10:00:00.000Z');
     assert.equal(invocation.endTimeUtc, '2026-11-26T10:00:02.000Z');
     assert.deepEqual(invocation.toolExecutionNotifications?.map((n) => n.message.text), ['Skipped: minified']);
+  });
+});
+
+describe('suppressed findings, baselines and config levels in the reports', () => {
+  const suppressed = { ...key, suppressed: { kind: 'inSource' as const, justification: 'a revoked test key' } };
+  const report = { ...result, findings: [injection, suppressed], baselined: 2 };
+
+  it('text leaves suppressed findings out and counts them with the baseline', () => {
+    const text = formatText(report, { cwd: root, color: false });
+    assert.doesNotMatch(text, /hardcoded-llm-key/);
+    assert.match(text, /\n1 finding \(1 error\) in 12 files, 1 suppressed, 2 in baseline, 1 skipped\n$/);
+  });
+
+  it('SARIF gives a suppressed result an inSource suppression, marks results new against a baseline, and records config levels', () => {
+    const log = toSarif(report, { rules, docs, ...times, levels: new Map([['missing-max-tokens', 'off'], ['hardcoded-llm-key', 'info']] as const) });
+    assert.deepEqual(sarifSchemaErrors(log), []);
+    const run = log.runs[0]!;
+    assert.deepEqual(run.results.map((r) => r.suppressions), [undefined, [{ kind: 'inSource', justification: 'a revoked test key' }]]);
+    assert.deepEqual(run.results.map((r) => r.baselineState), ['new', 'new']);
+    assert.deepEqual(run.invocations[0]!.ruleConfigurationOverrides, [
+      { descriptor: { id: 'missing-max-tokens', index: 2 }, configuration: { enabled: false } },
+      { descriptor: { id: 'hardcoded-llm-key', index: 1 }, configuration: { level: 'note' } },
+    ]);
+    assert.equal(toSarif(result, { rules, docs, ...times }).runs[0]!.results[0]!.baselineState, undefined);
+  });
+
+  it('JSON lists suppressed findings with their marker and counts them apart', () => {
+    const out = toJsonReport(report, { rules, levels: new Map([['hardcoded-llm-key', 'warning']] as const) });
+    assert.deepEqual(out.findings.map((f) => f.suppressed), [undefined, { kind: 'inSource', justification: 'a revoked test key' }]);
+    assert.deepEqual(out.findings[0]!.location, { path: 'src/routes/chat.ts', startLine: 12, startColumn: 9, endLine: 12, endColumn: 14 });
+    assert.equal(out.findings[0]!.path[1]!.location.path, 'src/lib/prompt builder.ts');
+    assert.deepEqual(out.skipped, [{ path: 'vendor/big.min.js', reason: 'minified' }]);
+    assert.deepEqual({ ...out.stats, durationMs: 0 }, {
+      filesScanned: 12, filesAnalysed: 3, filesSkipped: 1, durationMs: 0, findings: 1, bySeverity: { error: 1, warning: 0, info: 0 }, suppressed: 1, baselined: 2,
+    });
+    assert.deepEqual(out.rules.map((r) => `${r.id} ${r.severity} ${r.defaultSeverity}`), ['prompt-injection error error', 'hardcoded-llm-key warning warning', 'missing-max-tokens info info']);
+  });
+
+  it('github annotations escape what the workflow-command syntax reserves', () => {
+    assert.equal(escapeData('50% done\r\nnext'), '50%25 done%0D%0Anext');
+    assert.equal(escapeProperty('a:b,c%'), 'a%3Ab%2Cc%25');
+    const odd: Finding = { ...key, message: 'line one\nline two: 100%', location: { ...key.location, file: path.join(root, 'src/a,b:c.ts') } };
+    const text = formatGithub({ ...result, findings: [odd, suppressed, outside, injection] }, { cwd: root });
+    assert.deepEqual(text.trimEnd().split('\n'), [
+      '::warning file=src/a%2Cb%3Ac.ts,line=3,endLine=3,col=14,endColumn=44,title=Promptward hardcoded-llm-key::line one%0Aline two: 100%25',
+      '::notice file=../../elsewhere/lib/x.ts,line=7,endLine=7,col=1,endColumn=6,title=Promptward missing-max-tokens::This call sets no output-token cap.',
+      '::error file=src/routes/chat.ts,line=12,endLine=12,col=9,endColumn=14,title=Promptward prompt-injection::Untrusted req.body reaches the system message.%0Asource: src/routes/chat.ts:10:20 req.body (HTTP request body)%0Astep: src/lib/prompt builder.ts:4:3 tone (parameter of buildPrompt)%0Asink: src/routes/chat.ts:12:9 the system message',
+      '3 findings (1 error, 1 warning, 1 info) in 12 files, 1 suppressed, 1 skipped',
+    ]);
   });
 });

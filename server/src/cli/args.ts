@@ -1,18 +1,37 @@
 // Parses the command line into a command. No dependencies, no I/O: bad usage throws a UsageError.
+import type { Severity } from '../core';
 
-export type ReportFormat = 'text' | 'sarif';
+export type ReportFormat = 'text' | 'json' | 'sarif' | 'github';
+
+export interface ScanOptions {
+  paths: string[];
+  format: ReportFormat;
+  output?: string;
+  color: boolean;
+  /** --config FILE; false for --no-config; undefined to look for .promptward.yaml upward. */
+  config?: string | false;
+  baseline?: string;
+  writeBaseline?: string;
+  maxWarnings?: number;
+  severityThreshold: Severity;
+  quiet: boolean;
+  reportUnusedIgnores: boolean;
+  /** --fix: apply the safe fixes to the files, then report what is left. */
+  fix?: boolean;
+}
 
 export type Command =
   | { kind: 'help'; topic: 'main' | 'scan' }
   | { kind: 'version' }
-  | { kind: 'scan'; paths: string[]; format: ReportFormat; output?: string; color: boolean };
+  | ({ kind: 'scan' } & ScanOptions);
 
 /** A mistake in how the command was called: reported in one line, exit code 2. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
-const FORMATS: readonly ReportFormat[] = ['text', 'sarif'];
+const FORMATS: readonly ReportFormat[] = ['text', 'json', 'sarif', 'github'];
+const SEVERITIES: readonly Severity[] = ['info', 'warning', 'error'];
 
 export function parseArgs(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
@@ -25,30 +44,31 @@ export function parseArgs(argv: readonly string[]): Command {
 }
 
 function parseScan(argv: readonly string[]): Command {
-  const paths: string[] = [];
-  let format: ReportFormat = 'text';
-  let output: string | undefined;
-  let color = true;
+  const options: ScanOptions = { paths: [], format: 'text', color: true, severityThreshold: 'error', quiet: false, reportUnusedIgnores: false };
   let onlyPaths = false;
 
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      paths.push(arg);
+      options.paths.push(arg);
       continue;
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
     const inline = eq === -1 ? undefined : arg.slice(eq + 1);
     const value = (): string => {
-      if (inline !== undefined) return inline;
+      if (inline !== undefined) {
+        if (inline === '') throw new UsageError(`option ${name} needs a value`);
+        return inline;
+      }
       const next = argv[i + 1];
       if (next === undefined || next === '') throw new UsageError(`option ${name} needs a value`);
       i++;
       return next;
     };
-    const noValue = (): void => {
+    const flag = (): true => {
       if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+      return true;
     };
 
     switch (name) {
@@ -57,29 +77,63 @@ function parseScan(argv: readonly string[]): Command {
         break;
       case '--help':
       case '-h':
-        noValue();
+        flag();
         return { kind: 'help', topic: 'scan' };
       case '--format':
-        format = parseFormat(value());
+        options.format = oneOf(name, value(), FORMATS);
         break;
       case '--output':
-        output = value();
+        options.output = value();
         break;
       case '--no-color':
-        noValue();
-        color = false;
+        options.color = !flag();
+        break;
+      case '--config':
+        options.config = value();
+        break;
+      case '--no-config':
+        flag();
+        options.config = false;
+        break;
+      case '--baseline':
+        options.baseline = value();
+        break;
+      case '--write-baseline':
+        options.writeBaseline = value();
+        break;
+      case '--max-warnings':
+        options.maxWarnings = count(name, value());
+        break;
+      case '--severity-threshold':
+        options.severityThreshold = oneOf(name, value(), SEVERITIES);
+        break;
+      case '--quiet':
+        options.quiet = flag();
+        break;
+      case '--report-unused-ignores':
+        options.reportUnusedIgnores = flag();
+        break;
+      case '--fix':
+        options.fix = flag();
         break;
       default:
         throw new UsageError(`unknown option '${name}' for 'scan'`);
     }
   }
-  return { kind: 'scan', paths: paths.length > 0 ? paths : ['.'], format, output, color };
+  if (options.paths.length === 0) options.paths.push('.');
+  return { kind: 'scan', ...options };
 }
 
-function parseFormat(value: string): ReportFormat {
-  const format = FORMATS.find((f) => f === value);
-  if (format === undefined) {
-    throw new UsageError(`unknown format '${value}' (expected ${FORMATS.join(' or ')})`);
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) {
+    const what = name === '--format' ? 'format' : 'value';
+    throw new UsageError(`unknown ${what} '${value}' for ${name} (expected ${allowed.slice(0, -1).join(', ')} or ${allowed[allowed.length - 1]})`);
   }
-  return format;
+  return found;
+}
+
+function count(name: string, value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) throw new UsageError(`option ${name} needs a whole number ≥ 0, not '${value}'`);
+  return Number(value);
 }

@@ -1,7 +1,10 @@
-// The SARIF 2.1.0 report: one run, every rule described, each finding with its data-flow path.
-import type { Finding, Location, RuleMeta, ScanResult } from '../core';
+// The SARIF 2.1.0 report: one run, every rule described, each finding with its data-flow path. Findings
+// suppressed in the source carry `suppressions` (GitHub code scanning closes them as such), not dropped.
+import type { Location } from '../core';
+import type { ReportFinding, ReportRuleMeta } from '../config';
 import { fileUrl, folderUrl, pathInside, relativeUri } from './paths';
 import { reportingDescriptor, sarifLevel } from './sarif-rules';
+import type { ScanReport } from './report-model';
 import type { SarifArtifactLocation, SarifLocation, SarifLog, SarifResult } from './sarif-types';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from './tool-info';
 
@@ -10,14 +13,16 @@ export const FINGERPRINT_KEY = 'promptward/v1';
 const SRCROOT = '%SRCROOT%';
 
 export interface SarifOptions {
-  rules: readonly RuleMeta[];
+  rules: readonly ReportRuleMeta[];
   /** Rule id → markdown doc (rules/docs/<id>.md), for the rules that have one. */
   docs: ReadonlyMap<string, string>;
   startTime: Date;
   endTime: Date;
+  /** Rule levels set by the config, recorded as the invocation's rule configuration overrides. */
+  levels?: ReadonlyMap<string, 'off' | 'error' | 'warning' | 'info'>;
 }
 
-export function toSarif(result: ScanResult, options: SarifOptions): SarifLog {
+export function toSarif(result: ScanReport, options: SarifOptions): SarifLog {
   const ruleIndex = new Map(options.rules.map((rule, index) => [rule.id as string, index]));
   const artifact = (file: string): SarifArtifactLocation => {
     const inside = pathInside(result.root, file);
@@ -35,7 +40,7 @@ export function toSarif(result: ScanResult, options: SarifOptions): SarifLog {
     },
   });
 
-  const toResult = (finding: Finding): SarifResult => {
+  const toResult = (finding: ReportFinding): SarifResult => {
     const steps = finding.path.map((step, i) => ({
       ...location(step.location),
       id: i + 1,
@@ -52,8 +57,18 @@ export function toSarif(result: ScanResult, options: SarifOptions): SarifLog {
         relatedLocations: steps,
       }),
       partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint },
+      ...(finding.suppressed && { suppressions: [{ kind: 'inSource' as const, justification: finding.suppressed.justification }] }),
+      // With --baseline, what is reported is what the baseline does not hold.
+      ...(result.baselined !== undefined && { baselineState: 'new' as const }),
     };
   };
+
+  const overrides = [...(options.levels ?? [])]
+    .filter(([id]) => ruleIndex.has(id))
+    .map(([id, level]) => ({
+      descriptor: { id, index: ruleIndex.get(id)! },
+      configuration: level === 'off' ? { enabled: false } : { level: sarifLevel(level) },
+    }));
 
   return {
     $schema: SARIF_SCHEMA_URI,
@@ -75,6 +90,7 @@ export function toSarif(result: ScanResult, options: SarifOptions): SarifLog {
             executionSuccessful: true,
             startTimeUtc: options.startTime.toISOString(),
             endTimeUtc: options.endTime.toISOString(),
+            ...(overrides.length > 0 && { ruleConfigurationOverrides: overrides }),
             ...(result.skipped.length > 0 && {
               toolExecutionNotifications: result.skipped.map((skipped) => ({
                 level: 'warning' as const,
@@ -91,6 +107,6 @@ export function toSarif(result: ScanResult, options: SarifOptions): SarifLog {
   };
 }
 
-export function formatSarif(result: ScanResult, options: SarifOptions): string {
+export function formatSarif(result: ScanReport, options: SarifOptions): string {
   return `${JSON.stringify(toSarif(result, options), null, 2)}\n`;
 }

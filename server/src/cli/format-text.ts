@@ -1,7 +1,9 @@
 // The human-readable report: one line per finding, its data-flow path indented below, then a summary.
-import type { Location, ScanResult, Severity } from '../core';
+// Suppressed findings are not listed; the summary counts them.
+import type { Location, Severity } from '../core';
 import { palette, type Paint, type Palette } from './ansi';
 import { displayPath } from './paths';
+import { isActive, type ScanReport } from './report-model';
 import { summaryLine } from './summary';
 
 export interface TextOptions {
@@ -10,13 +12,13 @@ export interface TextOptions {
   color: boolean;
 }
 
-export function formatText(result: ScanResult, options: TextOptions): string {
+export function formatText(result: ScanReport, options: TextOptions): string {
   const paint = palette(options.color);
   const where = (location: Location): string =>
     `${displayPath(options.cwd, location.file)}:${location.start.line}:${location.start.column}`;
 
   const lines: string[] = [];
-  for (const finding of result.findings) {
+  for (const finding of result.findings.filter(isActive)) {
     const severity = severityPaint(paint, finding.severity)(finding.severity);
     lines.push(`${paint.bold(where(finding.location))} ${severity} ${paint.dim(finding.ruleId)} ${finding.message}`);
     for (const step of finding.path) {

@@ -1,16 +1,21 @@
 // Entry point of the `promptward` command: dispatch, and turn every failure into a message and an exit code.
+import { ConfigError, YamlFileError } from '../config';
 import { parseArgs, UsageError } from './args';
 import { InputError, isFileSystemError, reason } from './fs-errors';
 import { MAIN_HELP, SCAN_HELP } from './help';
 import type { Io } from './io';
 import { displayPath } from './paths';
+import { runLsp } from './lsp-command';
 import { runScan } from './scan-command';
+import { runThreatModel } from './threat-model-command';
 import { TOOL_VERSION } from './tool-info';
 
 const EXIT_USAGE = 2;
 
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
+    if (argv[0] === 'lsp') return await runLsp(argv.slice(1), io);
+    if (argv[0] === 'threat-model') return await runThreatModel(argv.slice(1), io);
     const command = parseArgs(argv);
     switch (command.kind) {
       case 'help':
@@ -30,7 +35,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
 function describe(err: unknown, io: Io): string {
   if (err instanceof UsageError) return `${err.message}\nRun 'promptward --help' for usage.`;
-  if (err instanceof InputError) return err.message;
+  if (err instanceof InputError || err instanceof ConfigError) return err.message;
+  // A bad config or baseline (or a broken rules/ file): where, and what was expected.
+  if (err instanceof YamlFileError) return `${displayPath(io.cwd, err.file)}:${err.line}:${err.column}: ${err.detail}`;
   if (isFileSystemError(err)) {
     // The core could not read something the user pointed it at (e.g. a file deleted while scanning). Node's
     // errors carry the path; the core's own (MissingPathError) already say "cannot read <path>: ...".

@@ -1,12 +1,15 @@
 // SARIF reporting descriptors (tool.driver.rules) built from the rules' metadata and docs.
-import type { RuleMeta, Severity } from '../core';
+import type { Severity } from '../core';
+import type { ReportRuleMeta } from '../config';
 import type { SarifLevel, SarifReportingDescriptor } from './sarif-types';
 
 export function sarifLevel(severity: Severity): SarifLevel {
   return severity === 'info' ? 'note' : severity;
 }
 
-function tags(meta: RuleMeta): string[] {
+/** Security rules carry `security`, their OWASP ids and CWEs; the meta rules (about suppression comments) do not. */
+function tags(meta: ReportRuleMeta): string[] {
+  if (meta.securitySeverity === undefined) return ['maintainability'];
   const cwe = meta.cwe.map((id) => `external/cwe/${id.toLowerCase()}`);
   return [...new Set(['security', ...meta.owasp2025, ...meta.owasp2026, ...cwe])];
 }
@@ -19,7 +22,7 @@ export function firstParagraph(markdown: string): string | undefined {
 }
 
 /** `doc` is the rule's markdown page (rules/docs/<id>.md) when there is one: it becomes the markdown help. */
-export function reportingDescriptor(meta: RuleMeta, doc: string | undefined): SarifReportingDescriptor {
+export function reportingDescriptor(meta: ReportRuleMeta, doc: string | undefined): SarifReportingDescriptor {
   const description = (doc && firstParagraph(doc)) || meta.shortDescription;
   return {
     id: meta.id,
@@ -34,7 +37,7 @@ export function reportingDescriptor(meta: RuleMeta, doc: string | undefined): Sa
     defaultConfiguration: { level: sarifLevel(meta.severity) },
     properties: {
       tags: tags(meta),
-      'security-severity': meta.securitySeverity.toFixed(1),
+      ...(meta.securitySeverity !== undefined && { 'security-severity': meta.securitySeverity.toFixed(1) }),
       // GitHub's precision scale is very-high/high/medium/low; our confidence uses its lower three steps.
       precision: meta.confidence,
     },

@@ -33,7 +33,7 @@ export interface SarifReportingDescriptor {
   helpUri: string;
   help: { text: string; markdown: string };
   defaultConfiguration: { level: SarifLevel };
-  properties: { tags: string[]; 'security-severity': string; precision: string };
+  properties: { tags: string[]; 'security-severity'?: string; precision: string };
 }
 
 export interface SarifCodeFlow {
@@ -49,6 +49,13 @@ export interface SarifResult {
   codeFlows?: SarifCodeFlow[];
   relatedLocations?: SarifLocation[];
   partialFingerprints: Record<string, string>;
+  suppressions?: SarifSuppression[];
+  baselineState?: 'new' | 'unchanged' | 'updated' | 'absent';
+}
+
+export interface SarifSuppression {
+  kind: 'inSource' | 'external';
+  justification?: string;
 }
 
 export interface SarifNotification {
@@ -61,6 +68,7 @@ export interface SarifInvocation {
   executionSuccessful: boolean;
   startTimeUtc: string;
   endTimeUtc: string;
+  ruleConfigurationOverrides?: { descriptor: { id: string; index: number }; configuration: { enabled?: boolean; level?: SarifLevel } }[];
   toolExecutionNotifications?: SarifNotification[];
 }
 

@@ -1,47 +1,90 @@
-// `promptward scan`: check the inputs, run the core, write the report, choose the exit code.
+// `promptward scan`: check the inputs, find the config, run the core, apply suppressions and the baseline,
+// write the report, choose the exit code.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { scan, type ScanProgress, type ScanResult } from '../core';
+import { excludedBy, knowledgeFor, resolveConfig } from '../config';
 import { shouldColor } from './ansi';
 import type { Command } from './args';
+import { readBaseline } from './baseline';
+import { applySafeFixes } from './fix';
 import { assertReadable, InputError, reason } from './fs-errors';
 import type { Io } from './io';
+import { exitCodeFor } from './outcome';
+import { buildReport } from './pipeline';
 import { progressReporter } from './progress';
 import { renderReport } from './report';
-import { hasErrors, summaryLine } from './summary';
+import { summaryLine } from './summary';
 
 export type ScanCommand = Extract<Command, { kind: 'scan' }>;
 
 export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   assertReadable(command.paths, io.cwd);
+  // Everything that can be wrong with the inputs is found before the analysis starts.
+  const config = resolveConfig(command.paths, io.cwd, { explicit: command.config });
+  const baseline = command.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, command.baseline), command.baseline);
 
+  const excluded = excludedBy(config);
+  const files: string[] = [];
   const progress = progressReporter(io.stderr);
   const startTime = new Date();
   let result: ScanResult;
   try {
-    result = await scan(command.paths, { cwd: io.cwd, onProgress: (p: ScanProgress) => progress.update(p) });
+    result = await scan(command.paths, {
+      cwd: io.cwd,
+      onProgress: (p: ScanProgress) => progress.update(p),
+      knowledge: knowledgeFor(config.data),
+      // Called once per collected file: it also tells which files to read suppression comments from.
+      exclude: (file) => {
+        const out = excluded?.(file) ?? false;
+        if (!out) files.push(file);
+        return out;
+      },
+    });
   } finally {
     progress.clear();
   }
   const endTime = new Date();
 
+  const { report, baseline: newBaseline } = buildReport(result, {
+    config,
+    files,
+    reportUnusedIgnores: command.reportUnusedIgnores,
+    baseline,
+    writeBaseline: command.writeBaseline !== undefined,
+    quiet: command.quiet,
+  });
+
+  if (command.fix) {
+    // Apply the safe fixes, then scan again: the report shows what is left.
+    const { fixed, files: fixedFiles } = applySafeFixes(report.findings);
+    io.stderr.write(`promptward: fixed ${fixed} finding${fixed === 1 ? '' : 's'} in ${fixedFiles.length} file${fixedFiles.length === 1 ? '' : 's'}\n`);
+    if (fixed > 0) return runScan({ ...command, fix: false }, io);
+  }
+
+  if (command.writeBaseline !== undefined && newBaseline !== undefined) {
+    writeFile(path.resolve(io.cwd, command.writeBaseline), newBaseline.text, command.writeBaseline);
+    const { count } = newBaseline;
+    io.stderr.write(`promptward: baseline of ${count} finding${count === 1 ? '' : 's'} written to ${command.writeBaseline}\n`);
+  }
+
   const toTerminal = command.output === undefined;
   const color = toTerminal && shouldColor(command.color, io.stdout, io.env);
-  const report = renderReport(command.format, result, { cwd: io.cwd, color, startTime, endTime });
+  const rendered = renderReport(command.format, report, { cwd: io.cwd, color, startTime, endTime, levels: config.rules });
 
   if (command.output === undefined) {
-    io.stdout.write(report);
+    io.stdout.write(rendered);
   } else {
-    writeReport(path.resolve(io.cwd, command.output), report, command.output);
-    io.stderr.write(`promptward: ${summaryLine(result)}; report written to ${command.output}\n`);
+    writeFile(path.resolve(io.cwd, command.output), rendered, command.output);
+    io.stderr.write(`promptward: ${summaryLine(report)}; report written to ${command.output}\n`);
   }
-  return hasErrors(result) ? 1 : 0;
+  return exitCodeFor(report.findings, { threshold: command.severityThreshold, maxWarnings: command.maxWarnings });
 }
 
-function writeReport(file: string, report: string, shownAs: string): void {
+function writeFile(file: string, text: string, shownAs: string): void {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, report);
+    writeFileSync(file, text);
   } catch (err) {
     throw new InputError(`cannot write ${shownAs}: ${reason(err)}`);
   }

@@ -103,6 +103,7 @@ export function checkSlot(interp: Interpreter, kind: SlotKind, target: SlotTarge
       else if (value.props?.has('role') || value.props?.has('messages')) checkMessages(interp, { flows: [], elements: value.props.has('messages') ? value.props.get('messages')!.elements ?? [] : [value] }, node, label);
       else if (value.message) reportSecrets(interp, value, node, label);
       else {
+        recordPromptFlows(interp, value, node, label, value.parts && instructionWordCount(value.parts) >= 2 ? 'mixed' : 'user');
         reportMixed(interp, value, node, label);
         reportSecrets(interp, value, node, label);
       }

@@ -94,8 +94,15 @@ export function buildChecklist(model: Partial, ev: WorkspaceEvidence, ctx: Check
       else fail++;
       evidence.push({ kind: ok ? 'found' : 'gap', text: `${e.name}: ${auth}, ${rate}`, file: e.location.file, line: e.location.line });
     }
+    const neutral: Evidence[] = [];
     for (const t of model.tools) {
-      const ok = t.dangerousCapabilities.length === 0 || t.approvalRequired || t.argumentsConfined || accepted(t.threats);
+      // A tool with no dangerous capability recognised is no evidence either way: its code may do what the
+      // analysis cannot see. Only a dangerous tool's approval step or confined arguments count as a pass.
+      if (t.dangerousCapabilities.length === 0) {
+        neutral.push({ kind: 'searched', text: `tool "${t.name}": ${t.capabilities.length ? t.capabilities.join(', ') : 'no side effects recognised'}, no dangerous capability recognised`, file: t.location.file, line: t.location.line });
+        continue;
+      }
+      const ok = t.approvalRequired || t.argumentsConfined || accepted(t.threats);
       if (ok) pass++;
       else fail++;
       const caps = t.capabilities.length ? t.capabilities.join(', ') : 'no side effects recognised';
@@ -108,12 +115,12 @@ export function buildChecklist(model: Partial, ev: WorkspaceEvidence, ctx: Check
       const l = ctx.loc(f.location);
       evidence.push({ kind: 'gap', text: 'a provider API key is shipped to the browser, so anyone can call the model with it', file: l.file, line: l.line });
     }
-    const shown = [...listed('gap', evidence.filter((e) => e.kind === 'gap'), 'gaps'), ...listed('found', evidence.filter((e) => e.kind === 'found'), 'checks passed')];
+    const shown = [...listed('gap', evidence.filter((e) => e.kind === 'gap'), 'gaps'), ...listed('found', evidence.filter((e) => e.kind === 'found'), 'checks passed'), ...listed('searched', neutral, 'tools')];
     if (pass + fail === 0) {
       return {
         status: 'unknown',
-        summary: `${plural(callSites, 'LLM call site')} but no HTTP entry point, server action or tool in front of them was recognised.`,
-        evidence: [{ kind: 'searched', text: 'entry points (Express, Fastify, Koa, Hono, Next.js, http.createServer) and model-callable tools' }],
+        summary: `${plural(callSites, 'LLM call site')} but no HTTP entry point, server action or tool with a dangerous capability in front of them was recognised.`,
+        evidence: [{ kind: 'searched', text: 'entry points (Express, Fastify, Koa, Hono, Next.js, http.createServer) and model-callable tools' }, ...listed('searched', neutral, 'tools')],
       };
     }
     if (fail === 0) return { status: 'met', summary: `Every LLM entry point is authenticated and rate limited, and no tool has an unconfined dangerous capability (${plural(pass, 'check')}).`, evidence: shown };

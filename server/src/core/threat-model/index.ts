@@ -1,7 +1,7 @@
 // The threat model of a workspace: built from a scan in the core, rendered as JSON (the model itself), Markdown
 // (with a Mermaid diagram) or a self-contained HTML page (with an inline SVG diagram). No editor or protocol
 // types: the CLI, the language server and the tests call these functions.
-import { scan, type ScanOptions } from '../scan';
+import { scan, type ScanOptions } from '..';
 import { buildThreatModel, type ThreatModelFinding, type ThreatModelOptions } from './build';
 import { renderHtml } from './html';
 import { renderMarkdown, type MarkdownOptions } from './markdown';

@@ -1,0 +1,226 @@
+// One workspace folder in the language server: its analysis session, its configuration, and the scheduling of
+// analysis runs. Changes are debounced; a run re-analyses what the changed files affect; results for a document
+// whose version moved on during the run are not published (the newer version is already scheduled). A
+// whole-folder scan runs component by component, yielding to the event loop between them so that edits are
+// served first.
+import type { ReportFinding } from '../config';
+import { AnalysisSession, type RunResult } from '../core/session';
+import { loadFolderConfig, present, type FolderConfig, type Presented } from './config';
+
+export interface Settings {
+  debounceMs: number;
+  maxFileBytes: number;
+  perFileBudgetMs: number;
+  wholeFolderMaxFiles: number;
+  workspaceDiagnostics: boolean;
+}
+
+export interface FolderHost {
+  readonly settings: Settings;
+  /** The version of the open document for a file, or undefined when it is not open. */
+  openVersion(file: string): number | undefined;
+  /** Files whose shown findings changed, and whether each was an edited file of the run. */
+  resultsChanged(folder: Folder, files: string[], edited: ReadonlySet<string>): void;
+  /** Logs a message once per key. */
+  logOnce(key: string, level: 'error' | 'warn' | 'info', message: string): void;
+  /** A run finished (for tests and traces). */
+  ranAnalysis?(folder: Folder, run: RunResult): void;
+}
+
+export interface CancelToken {
+  readonly isCancellationRequested: boolean;
+}
+
+export class Folder {
+  session: AnalysisSession;
+  cfg: FolderConfig;
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private waiters: (() => void)[] = [];
+  private readonly shown = new Map<string, Presented & { signature: string }>();
+  private readonly signatures = new Map<string, string>();
+  private readonly resultIds = new Map<string, number>();
+  private generation = 0;
+  private scanning: Promise<void> | undefined;
+  /** For each open file: the document version its findings were computed from. */
+  readonly analysedVersions = new Map<string, number>();
+
+  constructor(readonly root: string, readonly uri: string, private readonly host: FolderHost, readonly loose = false) {
+    this.cfg = loose ? { config: loadFolderConfig(root).config } : loadFolderConfig(root);
+    this.session = this.newSession();
+  }
+
+  private newSession(): AnalysisSession {
+    const s = this.host.settings;
+    return new AnalysisSession(this.root, {
+      maxFileBytes: s.maxFileBytes,
+      perFileBudgetMs: s.perFileBudgetMs,
+      wholeFolderMaxFiles: s.wholeFolderMaxFiles,
+      knowledge: this.cfg.knowledge,
+      exclude: this.cfg.exclude,
+      filesOnly: this.loose,
+    });
+  }
+
+  /** Reads the configuration again; on a change, starts a new session with the open documents' text. */
+  reloadConfig(openTexts: ReadonlyMap<string, string>): void {
+    this.cfg = loadFolderConfig(this.root);
+    this.session = this.newSession();
+    for (const [file, text] of openTexts) this.session.setDocument(file, text);
+    this.shown.clear();
+    this.signatures.clear();
+    this.analysedVersions.clear();
+    for (const file of openTexts.keys()) this.schedule(file, 0);
+  }
+
+  setDocument(file: string, text: string | undefined): void {
+    this.session.setDocument(file, text);
+    this.shown.delete(file);
+    if (text === undefined) this.analysedVersions.delete(file);
+  }
+
+  schedule(file: string, delay = this.host.settings.debounceMs): void {
+    this.dirty.add(file);
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.runNow();
+    }, delay);
+  }
+
+  isPending(file: string): boolean {
+    return this.dirty.has(file);
+  }
+
+  /** Resolves when no change is waiting to be analysed. */
+  settled(): Promise<void> {
+    if (this.dirty.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** Analyses what the pending changes affect, now. */
+  runNow(): RunResult | undefined {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    if (this.dirty.size === 0) return this.wake();
+    const edited = new Set(this.dirty);
+    this.dirty.clear();
+    const versions = new Map<string, number | undefined>();
+    for (const file of edited) versions.set(file, this.host.openVersion(file));
+    let run: RunResult;
+    try {
+      run = this.session.analyse([...edited]);
+    } catch (err) {
+      // The session itself failed (not one file's analysis): log, keep serving, keep the previous results.
+      this.host.logOnce(`session:${(err as Error).message}`, 'error', `Promptward: analysis of ${this.root} failed: ${(err as Error).stack ?? err}`);
+      this.wake();
+      return undefined;
+    }
+    this.recordVersions(run.analysed);
+    this.afterRun(run, edited);
+    this.wake();
+    return run;
+  }
+
+  private recordVersions(files: readonly string[]): void {
+    for (const file of files) {
+      const v = this.host.openVersion(file);
+      if (v !== undefined) this.analysedVersions.set(file, v);
+    }
+  }
+
+  private wake(): undefined {
+    if (this.dirty.size > 0) return undefined;
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) w();
+    return undefined;
+  }
+
+  private afterRun(run: RunResult, edited: ReadonlySet<string>): void {
+    this.host.ranAnalysis?.(this, run);
+    for (const f of run.failed) this.host.logOnce(`failed:${f.file}:${f.reason}`, 'error', `Promptward: ${f.file}: ${f.reason}; no findings are shown for it.`);
+    for (const note of run.notes) this.host.logOnce(`note:${note}`, 'warn', `Promptward: ${note}`);
+    for (const file of edited) {
+      if (this.session.isTooLarge(file)) this.host.logOnce(`large:${file}`, 'warn', `Promptward: ${file} is larger than ${Math.round(this.session.maxFileBytes / 1024)} KB; it is not analysed.`);
+    }
+    const candidates = new Set([...run.changed, ...edited, ...run.failed.map((f) => f.file)]);
+    const changed: string[] = [];
+    for (const file of candidates) {
+      const before = this.signatures.get(file);
+      this.shown.delete(file);
+      // An edited document needs its results for the new version even when they look the same.
+      if (this.presented(file).signature !== before || edited.has(file)) changed.push(file);
+    }
+    if (changed.length) this.host.resultsChanged(this, changed, edited);
+  }
+
+  /** What the editor shows for a file (cached until its findings or text change). */
+  presented(file: string): Presented & { signature: string } {
+    const cached = this.shown.get(file);
+    if (cached) return cached;
+    const findings = this.session.findingsFor(file);
+    const p = findings.length === 0 && !this.session.readText(file)?.includes('promptward-ignore')
+      ? { shown: [] as ReportFinding[], suppressed: 0 }
+      : present(findings, file, this.session.readText(file), this.cfg);
+    const signature = p.shown.map((f) => `${f.ruleId}:${f.severity}:${f.location.startOffset}:${f.location.endOffset}:${f.fingerprint}:${f.message}:${f.path.map((s) => `${s.location.file}@${s.location.startOffset}`).join(',')}`).join('|');
+    const entry = { ...p, signature };
+    this.shown.set(file, entry);
+    if (this.signatures.get(file) !== signature || !this.resultIds.has(file)) {
+      this.signatures.set(file, signature);
+      this.resultIds.set(file, ++this.generation);
+    }
+    return entry;
+  }
+
+  /** An id that changes whenever the shown findings of the file change. */
+  resultId(file: string): string {
+    this.presented(file);
+    return `${this.resultIds.get(file) ?? 0}`;
+  }
+
+  /** Analyses every file that has no fresh findings, one connected group at a time. */
+  scanAll(token?: CancelToken, progress?: (done: number, total: number) => void): Promise<void> {
+    if (this.scanning) return this.scanning;
+    this.scanning = (async () => {
+      try {
+        const groups = this.session.staleComponents();
+        const total = groups.reduce((n, g) => n + g.length, 0);
+        let done = 0;
+        progress?.(0, total);
+        for (const group of groups) {
+          if (token?.isCancellationRequested) return;
+          if (this.dirty.size) this.runNow(); // the user's edits first
+          if (group.every((f) => this.session.isFresh(f))) {
+            done += group.length;
+            continue;
+          }
+          let run: RunResult;
+          try {
+            run = this.session.analyse([], group);
+          } catch (err) {
+            this.host.logOnce(`session:${(err as Error).message}`, 'error', `Promptward: analysis of ${this.root} failed: ${(err as Error).stack ?? err}`);
+            continue;
+          }
+          this.recordVersions(run.analysed);
+          this.afterRun(run, new Set());
+          done += group.length;
+          progress?.(done, total);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      } finally {
+        this.scanning = undefined;
+      }
+    })();
+    return this.scanning;
+  }
+
+  /** Files with shown findings, plus those given (e.g. the ones a client holds results for). */
+  filesWithResults(also: Iterable<string> = []): string[] {
+    const out = new Set<string>(also);
+    for (const file of this.session.allFindings().keys()) out.add(file);
+    return [...out].sort();
+  }
+}

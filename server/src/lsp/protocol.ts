@@ -1,0 +1,66 @@
+// Names and shapes the language server shares with its clients (the VS Code extension, tests): custom requests
+// under the `promptward/` prefix, command ids, code action kinds and initialization options. Documented in
+// docs/lsp.md. Plain data only: a client imports this file without the server.
+
+/** Diagnostics, hovers and code actions carry this source. */
+export const SOURCE = 'promptward';
+
+/** Code action kind of "fix all safe Promptward problems in this file". */
+export const FIX_ALL_KIND = 'source.fixAll.promptward';
+
+/** Command of the "Show documentation for <rule-id>" code action: arguments `[url]`. */
+export const SHOW_DOCUMENTATION_COMMAND = 'promptward.showRuleDocumentation';
+
+/** Request: counts of the findings of each workspace folder (analysing what has not been analysed yet). */
+export const FINDINGS_SUMMARY_REQUEST = 'promptward/findingsSummary';
+
+export interface FindingsSummaryParams {
+  /** A workspace folder URI; all folders when omitted. */
+  folder?: string;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  info: number;
+}
+
+export interface FolderFindingsSummary {
+  /** The folder's URI. */
+  folder: string;
+  /** Source files in the folder. */
+  files: number;
+  /** Files with at least one finding shown. */
+  filesWithFindings: number;
+  /** Findings shown (after the configuration's rule levels and suppression comments). */
+  total: number;
+  /** Findings hidden by a suppression comment with a reason. */
+  suppressed: number;
+  bySeverity: SeverityCounts;
+  /** Per rule id (including the invalid-ignore meta rule). */
+  byRule: Record<string, SeverityCounts & { total: number }>;
+}
+
+export interface FindingsSummaryResult {
+  folders: FolderFindingsSummary[];
+}
+
+/** `data` of every Promptward diagnostic: ties a diagnostic in a code action request back to its finding. */
+export interface DiagnosticData {
+  fingerprint: string;
+  ruleId: string;
+}
+
+/** `initializationOptions` the server reads (all optional; the defaults are documented in docs/lsp.md). */
+export interface InitializationOptions {
+  /** Milliseconds to wait after a change before analysing (default 150). */
+  debounceMs?: number;
+  /** Files larger than this are not analysed (default 1 MB). */
+  maxFileBytes?: number;
+  /** Analysis time allowed per analysed file, on average, before a run stops early (default 200 ms). */
+  perFileBudgetMs?: number;
+  /** Folders with at most this many source files are analysed whole on every change (default 40). */
+  wholeFolderMaxFiles?: number;
+  /** Offer `workspace/diagnostic` to clients that pull diagnostics (default true). */
+  workspaceDiagnostics?: boolean;
+}
