@@ -49,6 +49,7 @@ export function isCandidate(file: string, text: string, knowledge: Knowledge): b
   if (KEY_TEXT_HINT.test(text)) return true;
   if (/NODE_TLS_REJECT_UNAUTHORIZED/.test(text)) return true;
   for (const host of knowledge.sdks.flatMap((s) => s.hosts)) if (text.includes(host)) return true;
+  if (/\/v1\/(chat\/completions|completions|messages|responses)\b|:11434\/api\//.test(text)) return true;
   return sdkImportPattern(knowledge).test(text);
 }
 
@@ -80,6 +81,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   const interp = new Interpreter(ws, knowledge, reporter, { deadline: Date.now() + budget });
   const progress = options.onProgress;
   const { candidates, skipped } = options.preselected ? { candidates: files, skipped: [] as SkippedFile[] } : selectCandidates(root, files, ws, knowledge, options);
+  const candidateSet = new Set(candidates);
   const modules = [];
   for (const [i, file] of candidates.entries()) {
     progress?.({ phase: 'analysing', done: i, total: candidates.length });
@@ -108,7 +110,8 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   // Every function of a candidate file not reached from an entry point, analysed with unknown arguments.
   for (const ctx of modules) {
     try {
-      analyseRemaining(interp, ctx.sf, new Scope(ctx.scope, ctx, { name: '<module>', returns: [], effects: newEffects(), depth: 0 }));
+      const direct = options.analyseAll || isNextMiddlewareFile(ctx.file, root) || isCandidate(ctx.file, ctx.sf.text, knowledge);
+      analyseRemaining(interp, ctx.sf, new Scope(ctx.scope, ctx, { name: '<module>', returns: [], effects: newEffects(), depth: 0 }), direct ? undefined : importedFrom(interp, ctx.sf, candidateSet));
     } catch (e) {
       skipped.push({ file: ctx.file, reason: `analysis failed: ${(e as Error).message}` });
     }
@@ -167,7 +170,36 @@ function addImporters(ws: Workspace, candidates: string[], others: Map<string, s
   }
 }
 
-function analyseRemaining(interp: Interpreter, sf: ts.SourceFile, scope: Scope): void {
+/**
+ * Names a file imports from candidate modules. A file that is a candidate only because it imports one
+ * (a client or helper built elsewhere) matters only where it uses those names.
+ */
+function importedFrom(interp: Interpreter, sf: ts.SourceFile, candidates: Set<string>): RegExp | undefined {
+  const names: string[] = [];
+  for (const stmt of sf.statements) {
+    if (!ts.isImportDeclaration(stmt) || !stmt.importClause) continue;
+    const target = interp.ws.resolveImport((stmt.moduleSpecifier as ts.StringLiteral).text, sf.fileName);
+    if (!target || !candidates.has(target)) continue;
+    const clause = stmt.importClause;
+    if (clause.name) names.push(clause.name.text);
+    const nb = clause.namedBindings;
+    if (nb && ts.isNamespaceImport(nb)) names.push(nb.name.text);
+    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push(el.name.text);
+  }
+  // require() and re-exports are not worth the detail: analyse everything.
+  if (names.length === 0) return undefined;
+  return new RegExp(`\\b(${names.map((n) => n.replace(/[$]/g, '\\$&')).join('|')})\\b`);
+}
+
+function analyseRemaining(interp: Interpreter, sf: ts.SourceFile, scope: Scope, relevant?: RegExp): void {
+  if (relevant) {
+    for (const stmt of sf.statements) if (relevant.test(stmt.getText(sf))) visitRemaining(interp, stmt, scope);
+    return;
+  }
+  visitRemaining(interp, sf, scope);
+}
+
+function visitRemaining(interp: Interpreter, root: ts.Node, scope: Scope): void {
   const visit = (node: ts.Node): void => {
     if (interp.timedOut) return;
     if (ts.isFunctionLike(node) && (node as ts.FunctionLikeDeclaration).body) {
@@ -181,7 +213,7 @@ function analyseRemaining(interp: Interpreter, sf: ts.SourceFile, scope: Scope):
     }
     ts.forEachChild(node, visit);
   };
-  visit(sf);
+  visit(root);
 }
 
 function initialiseFields(interp: Interpreter, cls: ts.ClassLikeDeclaration, instance: { props: Map<string, unknown> }, scope: Scope): void {
