@@ -3,6 +3,7 @@
 // change when another file changes; hover; the findings summary; pull diagnostics with progress; a broken config
 // and a file that breaks the analysis, with the server still serving.
 import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -362,6 +363,34 @@ describe('promptward lsp --stdio', () => {
       assert.ok(codes(published.diagnostics).includes('missing-rate-limit'), 'the defaults apply (the broken config turns nothing off)');
     } finally {
       await client.stop();
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('dist/server.js also speaks over --node-ipc, the transport of the VS Code client', async () => {
+    const root = tempDir('lsp-ipc');
+    writeFiles(root, HELPER_PROJECT);
+    const child = fork(SERVER, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+    try {
+      const file = path.join(root, 'src/summary.ts');
+      const uri = pathToFileURL(file).href;
+      const published = new Promise<{ uri: string; diagnostics: LspDiagnostic[] }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no diagnostics over IPC within 30 s')), 30_000);
+        child.on('message', (msg: { id?: number; method?: string; params?: { uri: string; diagnostics: LspDiagnostic[] } }) => {
+          if (msg.id === 1 && !msg.method) {
+            child.send({ jsonrpc: '2.0', method: 'initialized', params: {} });
+            child.send({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'typescript', version: 1, text: readFileSync(file, 'utf8') } } });
+          }
+          if (msg.method === 'textDocument/publishDiagnostics' && msg.params?.uri === uri) {
+            clearTimeout(timer);
+            resolve(msg.params);
+          }
+        });
+      });
+      child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {} } });
+      assert.deepEqual(codes((await published).diagnostics), ['missing-rate-limit', 'unauthenticated-llm-endpoint']);
+    } finally {
+      child.kill();
       rmSync(root, { recursive: true, force: true });
     }
   });

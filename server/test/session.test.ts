@@ -41,6 +41,18 @@ describe('analysis session', () => {
     });
   }
 
+  it('a whole-folder scan in batches of connected files equals one analysis of all files', () => {
+    const root = FIXTURES;
+    const files = collectFiles([root], root).files;
+    const whole = byFile(analyseFiles(root, files).findings);
+    const session = new AnalysisSession(root);
+    const batches = session.staleComponents(60);
+    assert.ok(batches.length > 1, 'several batches');
+    for (const batch of batches) session.analyse([], batch);
+    for (const f of files) assert.deepEqual(session.findingsFor(f).map(key).sort(), whole.get(f) ?? [], path.relative(root, f));
+    assert.deepEqual(session.staleComponents(), [], 'nothing left to analyse');
+  });
+
   it('unsaved text wins over the disk, and closing the document brings the disk back', () => {
     const root = copyDemoApp('session-overlay');
     temps.push(path.dirname(root));

@@ -7,7 +7,7 @@
 import { collectFiles, isSourceFile, DEFAULT_MAX_FILE_BYTES } from './files';
 import { analyseFiles, type ScanOptions } from './scan';
 import { Workspace } from './workspace';
-import { isNextMiddlewareFile } from './analysis/entries';
+import { isAppRouteFile, isNextMiddlewareFile, isPagesApiFile } from './analysis/entries';
 import type { Knowledge } from './knowledge/models';
 import type { Finding, RuleId, Severity } from './types';
 
@@ -61,6 +61,8 @@ export class AnalysisSession {
   private loaded = false;
   private workspaceStale = false;
   private readonly pendingInvalidation = new Set<string>();
+  /** Files that are Next.js/Workers convention entry points (see withMiddleware). */
+  private readonly entryFiles = new Set<string>();
 
   constructor(readonly root: string, private readonly options: SessionOptions = {}) {
     this.ws = new Workspace(root);
@@ -183,7 +185,9 @@ export class AnalysisSession {
   private updateEdges(file: string): void {
     this.removeEdges(file);
     const text = this.tooLarge.has(file) ? undefined : this.readText(file);
+    this.entryFiles.delete(file);
     if (text === undefined) return;
+    if (isAppRouteFile(file) || isPagesApiFile(file) || /['"]use server['"]/.test(text) || (/\bexport\s+default\b/.test(text) && /\bfetch\b/.test(text))) this.entryFiles.add(file);
     const targets = new Set<string>();
     for (const m of text.matchAll(IMPORT_SPEC)) {
       // Bare specifiers resolve only through a tsconfig's `paths`/`baseUrl` (the workspace answers quickly otherwise).
@@ -231,27 +235,46 @@ export class AnalysisSession {
     this.load();
     const small = this.files.size <= (this.options.wholeFolderMaxFiles ?? DEFAULT_WHOLE_FOLDER_MAX_FILES);
     if (small) return this.fileList();
-    const set = this.component(changed);
-    // Next.js middleware guards every entry point of the app (routes, server actions) without being imported.
-    const middleware = [...this.files].filter((f) => isNextMiddlewareFile(f, this.root));
-    if (middleware.length) for (const f of this.component(middleware)) set.add(f);
+    return this.withMiddleware(this.component(changed));
+  }
+
+  /**
+   * Next.js middleware guards the convention entry points (route handlers, pages/api handlers, server actions,
+   * `export default { fetch }` handlers) without being imported by them: a group with such an entry point is
+   * analysed together with the middleware files and what they import.
+   */
+  private withMiddleware(set: Set<string>): string[] {
+    if ([...set].some((f) => this.entryFiles.has(f))) {
+      const middleware = [...this.files].filter((f) => isNextMiddlewareFile(f, this.root));
+      if (middleware.length) for (const f of this.component(middleware)) set.add(f);
+    }
     return [...set].sort();
   }
 
-  /** Groups of files that have no fresh findings yet, each a connected component (for a whole-folder scan). */
-  staleComponents(): string[][] {
+  /**
+   * The files with no fresh findings, in groups to analyse one at a time (for a whole-folder scan): whole
+   * connected components, small ones packed together up to about `batchFiles` files.
+   */
+  staleComponents(batchFiles = 200): string[][] {
     this.load();
     this.refresh();
-    const out: string[][] = [];
+    const small = this.files.size <= (this.options.wholeFolderMaxFiles ?? DEFAULT_WHOLE_FOLDER_MAX_FILES);
+    if (small) return [...this.files].some((f) => !this.fresh.has(f)) ? [this.fileList()] : [];
+    const batches: Set<string>[] = [];
+    let current = new Set<string>();
     const done = new Set<string>();
     for (const f of this.fileList()) {
       if (this.fresh.has(f) || done.has(f)) continue;
-      const group = this.affected([f]);
-      for (const g of group) done.add(g);
-      out.push(group);
-      if (group.length === this.files.size) break;
+      const component = this.component([f]);
+      for (const g of component) done.add(g);
+      for (const g of component) current.add(g);
+      if (current.size >= batchFiles) {
+        batches.push(current);
+        current = new Set();
+      }
     }
-    return out;
+    if (current.size) batches.push(current);
+    return batches.map((b) => this.withMiddleware(b));
   }
 
   isFresh(file: string): boolean {
