@@ -9,6 +9,16 @@ export const DEFAULT_MAX_OUTPUT_TOKENS = 1024;
 export function keyFix(literal: ts.StringLiteralLike, envKey: string | undefined): Fix[] {
   if (!envKey || !ts.isStringLiteral(literal) && !ts.isNoSubstitutionTemplateLiteral(literal)) return [];
   const sf = literal.getSourceFile();
+  // `process.env.KEY ?? 'sk-...'`: the environment is already read; drop the hard-coded fallback.
+  const parent = literal.parent;
+  if (ts.isBinaryExpression(parent) && parent.right === literal && (parent.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken) && /process\.env|import\.meta\.env/.test(parent.left.getText(sf))) {
+    return [{
+      title: 'Remove the hard-coded fallback key',
+      safe: true,
+      preferred: true,
+      edits: [{ file: sf.fileName, startOffset: parent.left.getEnd(), endOffset: literal.getEnd(), newText: '' }],
+    }];
+  }
   return [{
     title: `Read the key from process.env.${envKey}`,
     safe: true,
@@ -43,13 +53,23 @@ export function removeBrowserFlagFix(node: ts.Node): Fix[] {
   }];
 }
 
-export function maxTokensFix(ctx: CallCtx, path: string | undefined): Fix[] {
+export function maxTokensFix(ctx: CallCtx, path: string | undefined, staleOptions: string[] = []): Fix[] {
   if (!path) return [];
   const segs = path.split('.');
   const arg = ctx.argNodes[Number(segs[0])];
   if (!arg || !ts.isObjectLiteralExpression(arg) || segs.length !== 2) return [];
   const sf = arg.getSourceFile();
   const option = segs[1];
+  // A stale option (AI SDK 5 ignores maxTokens): rename it and keep the user's value.
+  const stale = arg.properties.find((p) => ts.isPropertyAssignment(p) && staleOptions.includes(p.name.getText(sf)));
+  if (stale && ts.isPropertyAssignment(stale)) {
+    return [{
+      title: `Rename ${stale.name.getText(sf)} to ${option}`,
+      safe: true,
+      preferred: true,
+      edits: [{ file: sf.fileName, startOffset: stale.name.getStart(sf), endOffset: stale.name.getEnd(), newText: option }],
+    }];
+  }
   const last = arg.properties[arg.properties.length - 1];
   const text = `${option}: ${DEFAULT_MAX_OUTPUT_TOKENS}`;
   let edit;

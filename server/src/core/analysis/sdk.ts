@@ -86,13 +86,13 @@ function checkMaxTokens(ctx: CallCtx, ref: SdkRef, options: MaxTokenOption[], in
   const usable = applicable(ctx.interp, ctx, ref, options);
   const states = usable.map((o) => presence(ctx, o.path));
   if (states.includes('present') || states.includes('unknown')) return states.includes('present');
-  const stale = options.filter((o) => !usable.includes(o) && presence(ctx, o.path) === 'present').map((o) => o.path.split('.').pop());
+  const stale = options.filter((o) => !usable.includes(o) && presence(ctx, o.path) === 'present').map((o) => o.path.split('.').pop()!);
   const option = (insertPath ?? usable[0]?.path ?? options[0].path).split('.').pop();
   ctx.interp.reporter.report({
     rule: 'missing-max-tokens',
     node: reportNode,
     detail: stale.length ? `${option} (${stale.join(', ')} is ignored by this SDK version)` : option,
-    fixes: maxTokensFix(ctx, insertPath ?? usable[0]?.path),
+    fixes: maxTokensFix(ctx, insertPath ?? usable[0]?.path, stale),
   });
   return false;
 }
