@@ -9,6 +9,11 @@ import { runLsp } from './lsp-command';
 import { runScan } from './scan-command';
 import { runThreatModel } from './threat-model-command';
 import { TOOL_VERSION } from './tool-info';
+import * as v8 from 'v8';
+
+// The analysis allocates many short-lived values: a larger young generation means far fewer scavenges
+// (bench/: about 5% of a large scan's wall time). Set before the work starts; V8 grows into it on demand.
+v8.setFlagsFromString('--max-semi-space-size=64');
 
 const EXIT_USAGE = 2;
 

@@ -5,7 +5,8 @@ import { collectFiles, generatedOrMinified, DEFAULT_MAX_FILE_BYTES } from './fil
 import { Workspace } from './workspace';
 import { loadKnowledge, type Knowledge } from './knowledge/models';
 import { Reporter } from './analysis/reporter';
-import { Interpreter } from './analysis/interpreter';
+import { Interpreter, boundNames } from './analysis/interpreter';
+import { sdkForModule } from './analysis/imports';
 import { analyseConventionEntries, isAppRouteFile, isNextMiddlewareFile, isPagesApiFile, middlewareGuards } from './analysis/entries';
 import { resolveRoutes } from './analysis/http';
 import { KEY_TEXT_HINT, knownKeyProvider } from './analysis/keys';
@@ -45,7 +46,7 @@ export interface ScanOptions {
 export function isCandidate(file: string, text: string, knowledge: Knowledge): boolean {
   if (isAppRouteFile(file) || isPagesApiFile(file)) return true;
   if (/['"]use server['"]/.test(text.slice(0, 500))) return true;
-  if (/\b(express|fastify|hono|koa|@koa\/router|koa-router|createServer)\b/.test(text) && /\.(get|post|put|patch|delete|all|route|use)\s*\(/.test(text)) return true;
+  if (/\.(get|post|put|patch|delete|all|route|use)\s*\(/.test(text) && /\b(express|fastify|hono|koa|@koa\/router|koa-router|createServer)\b/.test(text)) return true;
   if (KEY_TEXT_HINT.test(text)) return true;
   if (/NODE_TLS_REJECT_UNAUTHORIZED/.test(text)) return true;
   for (const host of knowledge.sdks.flatMap((s) => s.hosts)) if (text.includes(host)) return true;
@@ -110,8 +111,8 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   // Every function of a candidate file not reached from an entry point, analysed with unknown arguments.
   for (const ctx of modules) {
     try {
-      const direct = options.analyseAll || isNextMiddlewareFile(ctx.file, root) || isCandidate(ctx.file, ctx.sf.text, knowledge);
-      analyseRemaining(interp, ctx.sf, new Scope(ctx.scope, ctx, { name: '<module>', returns: [], effects: newEffects(), depth: 0 }), direct ? undefined : importedFrom(interp, ctx.sf, candidateSet));
+      const scope = new Scope(ctx.scope, ctx, { name: '<module>', returns: [], effects: newEffects(), depth: 0 });
+      analyseRemaining(interp, ctx.sf, scope, options.analyseAll ? undefined : relevantStatements(interp, ctx.sf, candidateSet));
     } catch (e) {
       skipped.push({ file: ctx.file, reason: `analysis failed: ${(e as Error).message}` });
     }
@@ -171,29 +172,58 @@ function addImporters(ws: Workspace, candidates: string[], others: Map<string, s
 }
 
 /**
- * Names a file imports from candidate modules. A file that is a candidate only because it imports one
- * (a client or helper built elsewhere) matters only where it uses those names.
+ * Which top-level statements of a module can matter when analysed with unknown arguments: those that use
+ * an SDK export the models know, a binding from another candidate module, or a provider URL — and,
+ * transitively, those that use a function or value declared by one of them. The rest cannot reach a prompt,
+ * a client or model output on their own (entry points, routes and literal keys are handled elsewhere).
  */
-function importedFrom(interp: Interpreter, sf: ts.SourceFile, candidates: Set<string>): RegExp | undefined {
-  const names: string[] = [];
+function relevantStatements(interp: Interpreter, sf: ts.SourceFile, candidates: Set<string>): ((stmt: ts.Statement) => boolean) | undefined {
+  if (/\brequire\s*\(|\bimport\s*\(/.test(sf.text)) return undefined; // bindings we do not list: analyse all
+  const names = new Set<string>();
   for (const stmt of sf.statements) {
-    if (!ts.isImportDeclaration(stmt) || !stmt.importClause) continue;
-    const target = interp.ws.resolveImport((stmt.moduleSpecifier as ts.StringLiteral).text, sf.fileName);
-    if (!target || !candidates.has(target)) continue;
+    if (!ts.isImportDeclaration(stmt) || !stmt.importClause || stmt.importClause.isTypeOnly) continue;
+    const spec = (stmt.moduleSpecifier as ts.StringLiteral).text;
+    const target = interp.ws.resolveImport(spec, sf.fileName);
+    const sdk = target ? undefined : sdkForModule(interp, spec);
+    if (!(target && candidates.has(target)) && !sdk) continue;
     const clause = stmt.importClause;
-    if (clause.name) names.push(clause.name.text);
+    if (clause.name) names.add(clause.name.text);
     const nb = clause.namedBindings;
-    if (nb && ts.isNamespaceImport(nb)) names.push(nb.name.text);
-    if (nb && ts.isNamedImports(nb)) for (const el of nb.elements) names.push(el.name.text);
+    if (nb && ts.isNamespaceImport(nb)) names.add(nb.name.text);
+    if (nb && ts.isNamedImports(nb)) {
+      for (const el of nb.elements) {
+        if (!sdk || sdk.exports.has((el.propertyName ?? el.name).text)) names.add(el.name.text);
+      }
+    }
   }
-  // require() and re-exports are not worth the detail: analyse everything.
-  if (names.length === 0) return undefined;
-  return new RegExp(`\\b(${names.map((n) => n.replace(/[$]/g, '\\$&')).join('|')})\\b`);
+  const hosts = interp.knowledge.sdks.flatMap((m) => m.hosts);
+  const mentionsProvider = (text: string) => hosts.some((h) => text.includes(h)) || /\/v1\/(chat\/completions|completions|messages|responses)\b|:11434\/api\//.test(text);
+  const texts = new Map(sf.statements.map((st) => [st, st.getText(sf)]));
+  const relevant = new Set<ts.Statement>();
+  let changed = true;
+  while (changed) {
+    changed = false;
+    const re = names.size ? new RegExp(`(?<![\\w$.])(${[...names].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`) : undefined;
+    for (const [stmt, text] of texts) {
+      if (relevant.has(stmt) || ts.isImportDeclaration(stmt)) continue;
+      if ((re && re.test(text)) || mentionsProvider(text)) {
+        relevant.add(stmt);
+        for (const n of declaredNames(stmt)) if (!names.has(n)) (names.add(n), (changed = true));
+      }
+    }
+  }
+  return (stmt) => relevant.has(stmt);
 }
 
-function analyseRemaining(interp: Interpreter, sf: ts.SourceFile, scope: Scope, relevant?: RegExp): void {
+function declaredNames(stmt: ts.Statement): string[] {
+  if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt)) && stmt.name) return [stmt.name.text];
+  if (ts.isVariableStatement(stmt)) return stmt.declarationList.declarations.flatMap((d) => boundNames(d.name));
+  return [];
+}
+
+function analyseRemaining(interp: Interpreter, sf: ts.SourceFile, scope: Scope, relevant?: (stmt: ts.Statement) => boolean): void {
   if (relevant) {
-    for (const stmt of sf.statements) if (relevant.test(stmt.getText(sf))) visitRemaining(interp, stmt, scope);
+    for (const stmt of sf.statements) if (relevant(stmt)) visitRemaining(interp, stmt, scope);
     return;
   }
   visitRemaining(interp, sf, scope);

@@ -12,6 +12,7 @@ import { schemaCall } from './schema';
 import { checkCallSinks, sanitizerFor } from './sinks';
 import { httpCall, isHttpFactory } from './http';
 import { guardKindOfCall, isApprovalCall, isGuardGetter } from './guards';
+import type { GuardKind } from './values';
 import { shortText } from './reporter';
 import { moduleMatches } from '../knowledge/models';
 import { EMPTY, clear, deepFlows, dropKinds, fresh, join, source, stringOf, withStep, type Value } from './values';
@@ -66,9 +67,9 @@ export function evalCall(interp: Interpreter, node: ts.CallExpression | ts.NewEx
   }
 
   const ctx: CallCtx = { interp, node, scope, isNew, receiver, method, callee, args, argNodes };
+  ctx.guard = guardKindOfCall(interp, ctx);
   let result = dispatchCall(ctx);
-  const guardOfResult = guardKindOfCall(interp, ctx);
-  if (guardOfResult && isGuardGetter(ctx) && result !== EMPTY) result = { ...result, guardRef: guardOfResult };
+  if (ctx.guard && isGuardGetter(ctx) && result !== EMPTY) result = { ...result, guardRef: ctx.guard };
   const tls = insecureTlsOption(args) ?? args.map((a) => a.insecureTls ?? [...(a.props?.values() ?? [])].find((p) => p.insecureTls)?.insecureTls).find((n) => n);
   if (tls && result !== EMPTY && !Object.isFrozen(result)) return { ...result, insecureTls: tls };
   return result;
@@ -90,7 +91,7 @@ function dispatchCall(ctx: CallCtx): Value {
   const calleeExpr = node.expression;
 
   // Authentication and rate-limit checks are effects of the enclosing entry point.
-  const guard = guardKindOfCall(interp, ctx);
+  const guard = ctx.guard;
   // getServerSession()/auth()/ratelimit.limit() only protect when their result is checked (see execIf);
   // requireAuth()/auth.protect()/jwt.verify() protect by themselves.
   const getter = guard !== undefined && isGuardGetter(ctx);
@@ -170,6 +171,8 @@ export interface CallCtx {
   callee: Value;
   args: Value[];
   argNodes: ts.NodeArray<ts.Expression>;
+  /** Whether the call authenticates or rate-limits (computed once per call). */
+  guard?: GuardKind;
 }
 
 /** Sources declared as data (rules/security.yaml and the workspace configuration). */

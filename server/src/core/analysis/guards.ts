@@ -197,7 +197,12 @@ function sanitized(v: Value, kinds: string[]): Value {
 
 function calleeText(ctx: CallCtx): { name: string; receiver: string } {
   const e = ctx.node.expression;
-  if (ts.isPropertyAccessExpression(e)) return { name: e.name.text, receiver: e.expression.getText() };
+  if (ts.isPropertyAccessExpression(e)) {
+    const r = e.expression;
+    // Only the last name of the receiver matters (ratelimit.limit, passport.authenticate): no text slicing.
+    const receiver = ts.isIdentifier(r) ? r.text : ts.isPropertyAccessExpression(r) ? r.name.text : r.kind === ts.SyntaxKind.ThisKeyword ? 'this' : '';
+    return { name: e.name.text, receiver };
+  }
   if (ts.isIdentifier(e)) return { name: e.text, receiver: '' };
   return { name: '', receiver: '' };
 }

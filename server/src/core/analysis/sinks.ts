@@ -204,9 +204,9 @@ export function reportSink(interp: Interpreter, kind: SinkKind, value: Value, no
 
 /** The sink kinds a sanitizer named `name` clears, if it is one. */
 export function sanitizerFor(interp: Interpreter, name: string, ctx: CallCtx): string[] | undefined {
-  const full = ctx.node.expression.getText();
+  let full: string | undefined;
   for (const s of interp.knowledge.sanitizers) {
-    if (s.function && (s.function.includes(name) || s.function.includes(full))) {
+    if (s.function && (s.function.includes(name) || (s.function.some((f) => f.includes('.')) && s.function.includes((full ??= ctx.node.expression.getText()))))) {
       // `escape`/`encode`/`format`/`quote` are sanitizers only as methods of a known escaper or as free functions.
       return s.for;
     }
