@@ -170,7 +170,9 @@ describe('language server over stdio (push diagnostics)', () => {
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriOf(rel) }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.deepEqual(actions.map((a) => [a.kind, a.title]), [['source.fixAll.promptward', 'Fix all safe Promptward problems']]);
     const text = applyLspEdits(textOf.get(rel)!, editsFor(actions[0].edit!, uriOf(rel)));
-    assert.match(text, /process\.env\.ANTHROPIC_API_KEY \?\? process\.env\.ANTHROPIC_API_KEY/);
+    // The environment is already read: the hard-coded fallback after `??` is dropped.
+    assert.match(text, /apiKey: process\.env\.ANTHROPIC_API_KEY,/);
+    assert.doesNotMatch(text, /sk-ant-/);
     change(rel, text);
     assert.deepEqual(codes(await diagnostics(rel)), expectedRules(rel).filter((r) => r !== 'hardcoded-llm-key'));
   });
