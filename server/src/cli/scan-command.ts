@@ -2,8 +2,7 @@
 // write the report, choose the exit code.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { scan, type ScanProgress, type ScanResult } from '../core';
-import { excludedBy, knowledgeFor, resolveConfig } from '../config';
+import { resolveConfig } from '../config';
 import { shouldColor } from './ansi';
 import type { Command } from './args';
 import { readBaseline } from './baseline';
@@ -12,7 +11,7 @@ import { assertReadable, InputError, reason } from './fs-errors';
 import type { Io } from './io';
 import { exitCodeFor } from './outcome';
 import { buildReport } from './pipeline';
-import { progressReporter } from './progress';
+import { configuredScan } from './configured-scan';
 import { renderReport } from './report';
 import { summaryLine } from './summary';
 
@@ -24,26 +23,8 @@ export async function runScan(command: ScanCommand, io: Io): Promise<number> {
   const config = resolveConfig(command.paths, io.cwd, { explicit: command.config });
   const baseline = command.baseline === undefined ? undefined : readBaseline(path.resolve(io.cwd, command.baseline), command.baseline);
 
-  const excluded = excludedBy(config);
-  const files: string[] = [];
-  const progress = progressReporter(io.stderr);
   const startTime = new Date();
-  let result: ScanResult;
-  try {
-    result = await scan(command.paths, {
-      cwd: io.cwd,
-      onProgress: (p: ScanProgress) => progress.update(p),
-      knowledge: knowledgeFor(config.data),
-      // Called once per collected file: it also tells which files to read suppression comments from.
-      exclude: (file) => {
-        const out = excluded?.(file) ?? false;
-        if (!out) files.push(file);
-        return out;
-      },
-    });
-  } finally {
-    progress.clear();
-  }
+  const { result, files } = await configuredScan(command.paths, io.cwd, config, io.stderr);
   const endTime = new Date();
 
   const { report, baseline: newBaseline } = buildReport(result, {

@@ -3,14 +3,13 @@
 // turned into the core's threat model and rendered. Exit code 0 whatever it finds: it documents, it does not gate.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { scan, type ScanProgress, type ScanResult } from '../core';
 import { buildThreatModel, renderThreatModel, type ThreatModel, type ThreatModelFormat } from '../core/threat-model';
-import { excludedBy, knowledgeFor, resolveConfig } from '../config';
+import { resolveConfig } from '../config';
 import { UsageError } from './args';
 import { assertReadable, InputError, reason } from './fs-errors';
 import type { Io } from './io';
 import { buildReport } from './pipeline';
-import { progressReporter } from './progress';
+import { configuredScan } from './configured-scan';
 
 export const THREAT_MODEL_HELP = `Usage: promptward threat-model [paths...] [options]
 
@@ -104,24 +103,7 @@ export async function runThreatModel(argv: readonly string[], io: Io): Promise<n
   }
   assertReadable(command.paths, io.cwd);
   const config = resolveConfig(command.paths, io.cwd, { explicit: command.config });
-  const excluded = excludedBy(config);
-  const files: string[] = [];
-  const progress = progressReporter(io.stderr);
-  let result: ScanResult;
-  try {
-    result = await scan(command.paths, {
-      cwd: io.cwd,
-      onProgress: (p: ScanProgress) => progress.update(p),
-      knowledge: knowledgeFor(config.data),
-      exclude: (file) => {
-        const out = excluded?.(file) ?? false;
-        if (!out) files.push(file);
-        return out;
-      },
-    });
-  } finally {
-    progress.clear();
-  }
+  const { result, files } = await configuredScan(command.paths, io.cwd, config, io.stderr);
   // Rule levels and promptward-ignore comments, exactly as `scan` reports them (no baseline: it is about a
   // scan's history, not the workspace's exposure).
   const { report } = buildReport(result, { config, files, reportUnusedIgnores: false, writeBaseline: false, quiet: false });

@@ -1,6 +1,6 @@
 // Adds a config file's sources, sinks, sanitizers and guards to the knowledge loaded from rules/. The config's
 // entries come first, so a sanitizer declared by the project wins over a built-in one of the same name.
-import { loadKnowledge, type GuardModel, type Knowledge } from '../core/knowledge/models';
+import { loadKnowledge, sinkFromYaml, sourceFromYaml, type GuardModel, type Knowledge } from '../core/knowledge/models';
 import type { ConfigFileData, GuardNames } from './load';
 
 export function hasKnowledge(data: ConfigFileData): boolean {
@@ -22,23 +22,11 @@ export function mergeKnowledge(base: Knowledge, data: ConfigFileData): Knowledge
   return {
     sdks: base.sdks,
     sources: [
-      ...(data.sources ?? []).map((s) => ({ kind: s.kind, module: s.module, function: s.function, method: s.method, receiverNames: s['receiver-names'], label: s.label })),
+      ...(data.sources ?? []).map(sourceFromYaml),
       ...base.sources,
     ],
     sinks: [
-      ...(data.sinks ?? []).map((s) => ({
-        kind: s.kind,
-        global: s.global,
-        module: s.module,
-        function: s.function,
-        method: s.method,
-        property: s.property,
-        receiver: s.receiver,
-        receiverNames: s['receiver-names'],
-        jsxAttribute: s['jsx-attribute'],
-        arg: s.arg,
-        stringsOnly: s['strings-only'],
-      })),
+      ...(data.sinks ?? []).map(sinkFromYaml),
       ...base.sinks,
     ],
     sanitizers: [...(data.sanitizers ?? []).map((s) => ({ for: s.for, function: s.function })), ...base.sanitizers],

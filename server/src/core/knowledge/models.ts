@@ -128,6 +128,30 @@ interface SdkYaml {
   http?: { slots?: Record<string, SlotKind>; 'max-tokens'?: string[] };
 }
 
+/** The YAML shape of a source or sink entry (rules/security.yaml and the workspace config share it). */
+export type SourceYaml = NonNullable<SecurityYaml['sources']>[number];
+export type SinkYaml = SecurityYaml['sinks'][number];
+
+export function sourceFromYaml(s: SourceYaml): SourceModel {
+  return { kind: s.kind, module: s.module, function: s.function, method: s.method, receiverNames: s['receiver-names'], label: s.label };
+}
+
+export function sinkFromYaml(s: SinkYaml): SinkModel {
+  return {
+    kind: s.kind,
+    global: s.global,
+    module: s.module,
+    function: s.function,
+    method: s.method,
+    property: s.property,
+    receiver: s.receiver,
+    receiverNames: s['receiver-names'],
+    jsxAttribute: s['jsx-attribute'],
+    arg: s.arg,
+    stringsOnly: s['strings-only'],
+  };
+}
+
 interface SecurityYaml {
   sources?: { kind: SourceModel['kind']; module?: string[]; function?: string[]; method?: string[]; 'receiver-names'?: string[]; label?: string }[];
   sinks: {
@@ -209,20 +233,8 @@ export function loadKnowledge(): Knowledge {
   });
   cache = {
     sdks,
-    sources: (sec.sources ?? []).map((s) => ({ kind: s.kind, module: s.module, function: s.function, method: s.method, receiverNames: s['receiver-names'], label: s.label })),
-    sinks: sec.sinks.map((s) => ({
-      kind: s.kind,
-      global: s.global,
-      module: s.module,
-      function: s.function,
-      method: s.method,
-      property: s.property,
-      receiver: s.receiver,
-      receiverNames: s['receiver-names'],
-      jsxAttribute: s['jsx-attribute'],
-      arg: s.arg,
-      stringsOnly: s['strings-only'],
-    })),
+    sources: (sec.sources ?? []).map(sourceFromYaml),
+    sinks: sec.sinks.map(sinkFromYaml),
     sanitizers: sec.sanitizers.map((s) => ({
       for: s.for,
       function: s.function,
