@@ -9,7 +9,7 @@ import { analyseFiles, type ScanOptions } from './scan';
 import { Workspace } from './workspace';
 import { isAppRouteFile, isNextMiddlewareFile, isPagesApiFile } from './analysis/entries';
 import type { Knowledge } from './knowledge/models';
-import type { Finding, RuleId, Severity } from './types';
+import type { Finding, Inventory, RuleId, Severity } from './types';
 
 export interface SessionOptions {
   maxFileBytes?: number;
@@ -28,6 +28,8 @@ export interface RunResult {
   analysed: string[];
   /** Files whose findings differ from before the run. */
   changed: string[];
+  /** Whether what the analysis saw besides findings (calls, entry points, flows, tools) changed. */
+  inventoryChanged: boolean;
   /** Files whose analysis failed (they now have no findings), with the reason. */
   failed: { file: string; reason: string }[];
   /** Other notes from the analysis (time budget exceeded, unreadable files). */
@@ -56,6 +58,8 @@ export class AnalysisSession {
   private readonly imports = new Map<string, Set<string>>();
   private readonly importers = new Map<string, Set<string>>();
   private readonly findings = new Map<string, Finding[]>();
+  /** What the analysis saw in each file besides findings, keyed by the file of the call, entry point, tool or sink. */
+  private readonly inventories = new Map<string, { inventory: Inventory; signature: string }>();
   private readonly fresh = new Set<string>();
   private readonly tooLarge = new Set<string>();
   private loaded = false;
@@ -127,6 +131,12 @@ export class AnalysisSession {
     this.invalidate(file);
   }
 
+  /** How many of the folder's source files are too large to analyse. */
+  tooLargeCount(): number {
+    this.load();
+    return this.tooLarge.size;
+  }
+
   isTooLarge(file: string): boolean {
     return this.tooLarge.has(file);
   }
@@ -151,6 +161,7 @@ export class AnalysisSession {
     if (kind === 'deleted' && !this.overlays.has(file)) {
       this.files.delete(file);
       this.findings.delete(file);
+      this.inventories.delete(file);
       this.fresh.delete(file);
       this.removeEdges(file);
     } else if (kind === 'created' && isSourceFile(file) && !this.options.filesOnly && !this.options.exclude?.(file)) {
@@ -293,8 +304,10 @@ export class AnalysisSession {
     const failed: { file: string; reason: string }[] = [];
     const notes: string[] = [];
     const byFile = new Map<string, Finding[]>();
+    let inventory: Inventory | undefined;
     try {
       const out = analyseFiles(this.root, toAnalyse, options, this.ws);
+      inventory = out.inventory;
       for (const f of out.findings) {
         const list = byFile.get(f.location.file) ?? [];
         list.push(f);
@@ -309,16 +322,44 @@ export class AnalysisSession {
     } catch (e) {
       // The analysis as a whole failed: the changed files get no findings; the others keep theirs.
       const reason = `analysis failed: ${(e as Error).message}`;
+      let inventoryChanged = false;
       for (const f of changed.length ? changed : set) {
         failed.push({ file: f, reason });
         this.replace(f, [], []);
+        inventoryChanged = this.replaceInventory(f, undefined) || inventoryChanged;
       }
-      return { analysed: set, changed: [...(changed.length ? changed : set)], failed, notes, durationMs: performance.now() - started };
+      return { analysed: set, changed: [...(changed.length ? changed : set)], inventoryChanged, failed, notes, durationMs: performance.now() - started };
     }
     const changedFiles: string[] = [];
     for (const file of set) this.replace(file, byFile.get(file) ?? [], changedFiles);
     for (const file of this.tooLarge) if (set.includes(file)) this.replace(file, [], changedFiles);
-    return { analysed: set, changed: changedFiles, failed, notes, durationMs: performance.now() - started };
+    const inventories = inventoryByFile(inventory);
+    let inventoryChanged = false;
+    for (const file of set) inventoryChanged = this.replaceInventory(file, inventories.get(file)) || inventoryChanged;
+    return { analysed: set, changed: changedFiles, inventoryChanged, failed, notes, durationMs: performance.now() - started };
+  }
+
+  /** Records a file's inventory; true when it differs from the one recorded before. */
+  private replaceInventory(file: string, inventory: Inventory | undefined): boolean {
+    const before = this.inventories.get(file)?.signature ?? '';
+    const signature = inventory ? JSON.stringify(inventory) : '';
+    if (inventory) this.inventories.set(file, { inventory, signature });
+    else this.inventories.delete(file);
+    return before !== signature;
+  }
+
+  /** Everything the analysis saw besides findings, over all analysed files (fresh or not). */
+  inventory(): Inventory {
+    const all = emptyInventory();
+    for (const file of [...this.inventories.keys()].sort()) {
+      const inv = this.inventories.get(file)!.inventory;
+      all.calls.push(...inv.calls);
+      all.entryPoints.push(...inv.entryPoints);
+      all.promptFlows.push(...inv.promptFlows);
+      all.outputFlows.push(...inv.outputFlows);
+      all.tools.push(...inv.tools);
+    }
+    return all;
   }
 
   private replace(file: string, list: Finding[], changed: string[]): void {
@@ -354,6 +395,26 @@ export class AnalysisSession {
     }
     return { root: this.root, files: this.files.size, filesAnalysed: this.fresh.size, filesWithFindings: this.findings.size, total, bySeverity, byRule };
   }
+}
+
+function emptyInventory(): Inventory {
+  return { calls: [], entryPoints: [], promptFlows: [], outputFlows: [], tools: [] };
+}
+
+/** Splits an analysis's inventory by the file each item belongs to: its location, or its sink for flows. */
+function inventoryByFile(inventory: Inventory): Map<string, Inventory> {
+  const out = new Map<string, Inventory>();
+  const of = (file: string): Inventory => {
+    let inv = out.get(file);
+    if (!inv) out.set(file, (inv = emptyInventory()));
+    return inv;
+  };
+  for (const c of inventory.calls) of(c.location.file).calls.push(c);
+  for (const e of inventory.entryPoints) of(e.location.file).entryPoints.push(e);
+  for (const f of inventory.promptFlows) of(f.sink.file).promptFlows.push(f);
+  for (const f of inventory.outputFlows) of(f.sink.file).outputFlows.push(f);
+  for (const t of inventory.tools) of(t.location.file).tools.push(t);
+  return out;
 }
 
 function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {

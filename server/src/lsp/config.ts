@@ -47,6 +47,8 @@ export interface Presented {
   /** What the editor shows: findings not suppressed, and problems with suppression comments. */
   shown: ReportFinding[];
   suppressed: number;
+  /** The findings after the rule levels, suppressed ones marked (no suppression-comment problems): for the threat model. */
+  marked: ReportFinding[];
 }
 
 /** Applies the configured rule levels and the file's suppression comments to a file's findings. */
@@ -54,10 +56,10 @@ export function present(findings: readonly Finding[], file: string, text: string
   const levels = folder.config.rules;
   const configured = applyRuleLevels(findings, levels);
   const directives = text === undefined ? [] : findDirectives(file, text);
-  if (directives.length === 0) return { shown: configured, suppressed: 0 };
+  if (directives.length === 0) return { shown: configured, suppressed: 0, marked: configured };
   const { findings: marked, problems } = applySuppressions(configured, new Map([[file, directives]]), { root: folder.config.baseDir, reportUnused: false, levels });
   const shown = [...marked.filter((f) => !f.suppressed), ...problems].sort((a, b) => a.location.startOffset - b.location.startOffset);
-  return { shown, suppressed: marked.length - marked.filter((f) => !f.suppressed).length };
+  return { shown, suppressed: marked.length - marked.filter((f) => !f.suppressed).length, marked };
 }
 
 /** Rule metadata for any rule id a finding can carry (the core's rules and the suppression meta rules). */

@@ -5,6 +5,8 @@
 // served first.
 import type { ReportFinding } from '../config';
 import { AnalysisSession, type RunResult } from '../core/session';
+import { buildThreatModel, type ThreatModel, type ThreatModelFinding } from '../core/threat-model';
+import type { ScanResult } from '../core/types';
 import { loadFolderConfig, present, type FolderConfig, type Presented } from './config';
 
 export interface Settings {
@@ -25,6 +27,8 @@ export interface FolderHost {
   logOnce(key: string, level: 'error' | 'warn' | 'info', message: string): void;
   /** A run finished (for tests and traces). */
   ranAnalysis?(folder: Folder, run: RunResult): void;
+  /** The folder's findings or inventory changed: its threat model may have changed. */
+  threatModelChanged?(folder: Folder): void;
 }
 
 export interface CancelToken {
@@ -71,6 +75,7 @@ export class Folder {
     this.signatures.clear();
     this.analysedVersions.clear();
     for (const file of openTexts.keys()) this.schedule(file, 0);
+    this.host.threatModelChanged?.(this);
   }
 
   setDocument(file: string, text: string | undefined): void {
@@ -148,13 +153,17 @@ export class Folder {
     }
     const candidates = new Set([...run.changed, ...edited, ...run.failed.map((f) => f.file)]);
     const changed: string[] = [];
+    let differs = run.inventoryChanged;
     for (const file of candidates) {
       const before = this.signatures.get(file);
       this.shown.delete(file);
+      const same = this.presented(file).signature === before;
+      differs ||= !same;
       // An edited document needs its results for the new version even when they look the same.
-      if (this.presented(file).signature !== before || edited.has(file)) changed.push(file);
+      if (!same || edited.has(file)) changed.push(file);
     }
     if (changed.length) this.host.resultsChanged(this, changed, edited);
+    if (differs) this.host.threatModelChanged?.(this);
   }
 
   /** What the editor shows for a file (cached until its findings or text change). */
@@ -163,7 +172,7 @@ export class Folder {
     if (cached) return cached;
     const findings = this.session.findingsFor(file);
     const p = findings.length === 0 && !this.session.readText(file)?.includes('promptward-ignore')
-      ? { shown: [] as ReportFinding[], suppressed: 0 }
+      ? { shown: [] as ReportFinding[], suppressed: 0, marked: [] as ReportFinding[] }
       : present(findings, file, this.session.readText(file), this.cfg);
     const signature = p.shown.map((f) => `${f.ruleId}:${f.severity}:${f.location.startOffset}:${f.location.endOffset}:${f.fingerprint}:${f.message}:${f.path.map((s) => `${s.location.file}@${s.location.startOffset}`).join(',')}`).join('|');
     const entry = { ...p, signature };
@@ -186,6 +195,7 @@ export class Folder {
     if (this.scanning) return this.scanning;
     this.scanning = (async () => {
       try {
+        if (this.dirty.size) this.runNow(); // pending edits first: what follows sees the current text
         const groups = this.session.staleComponents();
         const total = groups.reduce((n, g) => n + g.length, 0);
         let done = 0;
@@ -215,6 +225,28 @@ export class Folder {
       }
     })();
     return this.scanning;
+  }
+
+  /**
+   * The folder's threat model: every file analysed first (as for a workspace scan), then the findings after the
+   * configuration and suppression comments, and the inventory, of the editor's current text.
+   */
+  async threatModel(token?: CancelToken): Promise<ThreatModel | undefined> {
+    await this.scanAll(token);
+    if (token?.isCancellationRequested) return undefined;
+    const findings: ThreatModelFinding[] = [];
+    for (const file of this.filesWithResults()) {
+      for (const f of this.presented(file).marked) findings.push(f.suppressed ? { ...f, suppressed: { justification: f.suppressed.justification } } : f);
+    }
+    const summary = this.session.summary();
+    const result: ScanResult = {
+      root: this.root,
+      findings: [],
+      skipped: [],
+      stats: { filesScanned: summary.files, filesAnalysed: summary.filesAnalysed, filesSkipped: this.session.tooLargeCount(), durationMs: 0 },
+      inventory: this.session.inventory(),
+    };
+    return buildThreatModel(result, this.root, { findings });
   }
 
   /** Files with shown findings, plus those given (e.g. the ones a client holds results for). */

@@ -1,6 +1,7 @@
 // Names and shapes the language server shares with its clients (the VS Code extension, tests): custom requests
 // under the `promptward/` prefix, command ids, code action kinds and initialization options. Documented in
 // docs/lsp.md. Plain data only: a client imports this file without the server.
+import type { ThreatModel } from '../core/threat-model/types';
 
 /** Diagnostics, hovers and code actions carry this source. */
 export const SOURCE = 'promptward';
@@ -43,6 +44,37 @@ export interface FolderFindingsSummary {
 
 export interface FindingsSummaryResult {
   folders: FolderFindingsSummary[];
+}
+
+/** Request: the threat model of a workspace folder, from the editor's current text (see docs/threat-model.md). */
+export const THREAT_MODEL_REQUEST = 'promptward/threatModel';
+
+export type ThreatModelFormat = 'json' | 'markdown' | 'html';
+
+export interface ThreatModelParams {
+  /** A workspace folder URI; may be omitted when the server has exactly one folder. */
+  folder?: string;
+  /** Also render the model as a report in this format (the same text `promptward threat-model` writes). */
+  format?: ThreatModelFormat;
+}
+
+export interface ThreatModelResult {
+  /** The folder's URI. */
+  folder: string;
+  model: ThreatModel;
+  /** The report, when a format was asked for. */
+  text?: string;
+}
+
+/**
+ * Notification from the server: a folder's threat model may have changed (its findings, calls, entry points, flows
+ * or tools changed, or its configuration). Sent only for folders whose threat model was requested before, at most
+ * once per 500 ms per folder.
+ */
+export const THREAT_MODEL_CHANGED_NOTIFICATION = 'promptward/threatModelChanged';
+
+export interface ThreatModelChangedParams {
+  folder: string;
 }
 
 /** `data` of every Promptward diagnostic: ties a diagnostic in a code action request back to its finding. */

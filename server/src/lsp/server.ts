@@ -4,7 +4,7 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, FileChangeType, ProposedFeatures,
+  CodeActionKind, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError, DocumentDiagnosticReportKind, FileChangeType, ProposedFeatures,
   TextDocumentSyncKind, TextDocuments, WorkDoneProgress, WorkspaceDiagnosticRequest, createConnection,
   type CancellationToken, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type DocumentDiagnosticReport,
   type Hover, type InitializeParams, type InitializeResult, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
@@ -21,9 +21,11 @@ import { hoverMarkdown, toDiagnostic, toWorkspaceEdit, type EditTarget, type Tex
 import { Folder, type FolderHost, type Settings } from './folder';
 import { IdleCollector } from './memory';
 import {
-  FINDINGS_SUMMARY_REQUEST, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, SOURCE,
+  FINDINGS_SUMMARY_REQUEST, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, SOURCE, THREAT_MODEL_CHANGED_NOTIFICATION, THREAT_MODEL_REQUEST,
   type DiagnosticData, type FindingsSummaryParams, type FindingsSummaryResult, type FolderFindingsSummary, type InitializationOptions,
+  type ThreatModelChangedParams, type ThreatModelParams, type ThreatModelResult,
 } from './protocol';
+import { renderThreatModel } from '../core/threat-model';
 
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -59,6 +61,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let workspaceFolders = false;
 
   const memory = new IdleCollector();
+  // Folders whose threat model a client asked for: they get change notifications, debounced per folder.
+  const threatModelWatched = new Set<Folder>();
+  const threatModelTimers = new Map<Folder, NodeJS.Timeout>();
   const host: FolderHost = {
     ranAnalysis() {
       memory.noteRun();
@@ -77,6 +82,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         return;
       }
       for (const file of files) publish(folder, file);
+    },
+    threatModelChanged(folder) {
+      if (!threatModelWatched.has(folder) || threatModelTimers.has(folder)) return;
+      threatModelTimers.set(folder, setTimeout(() => {
+        threatModelTimers.delete(folder);
+        if (folders.get(folder.root) !== folder) return;
+        const params: ThreatModelChangedParams = { folder: folder.uri };
+        void connection.sendNotification(THREAT_MODEL_CHANGED_NOTIFICATION, params);
+      }, 500));
     },
     logOnce(key, level, message) {
       if (logged.has(key)) return;
@@ -462,6 +476,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       out.push(summary);
     }
     return { folders: out };
+  });
+
+  connection.onRequest(THREAT_MODEL_REQUEST, async (params: ThreatModelParams | undefined, token): Promise<ThreatModelResult | ResponseError<void>> => {
+    const all = [...folders.values()];
+    const wanted = params?.folder ? toFile(params.folder) : undefined;
+    const folder = wanted ? folders.get(wanted) : all.length === 1 ? all[0] : undefined;
+    if (!folder) {
+      const why = params?.folder ? `${params.folder} is not a workspace folder of this server` : `the server has ${all.length} workspace folders: name one in 'folder'`;
+      return new ResponseError(ErrorCodes.InvalidParams, `promptward/threatModel: ${why}`);
+    }
+    const format = params?.format;
+    if (format !== undefined && format !== 'json' && format !== 'markdown' && format !== 'html') {
+      return new ResponseError(ErrorCodes.InvalidParams, `promptward/threatModel: unknown format '${String(format)}' (expected json, markdown or html)`);
+    }
+    const model = await folder.threatModel(token);
+    threatModelWatched.add(folder); // after: the client has the model; only later changes are news
+    if (!model) return new ResponseError(LSPErrorCodes.RequestCancelled, 'promptward/threatModel: cancelled');
+    return { folder: folder.uri, model, ...(format ? { text: renderThreatModel(model, format) } : {}) };
   });
 
   documents.listen(connection);
