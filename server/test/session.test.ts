@@ -41,6 +41,20 @@ describe('analysis session', () => {
     });
   }
 
+  it('opening the files one by one (each re-parsed from the editor\'s text) never changes any file\'s findings', () => {
+    // Runs that re-parse some files and reuse others' parse trees: node ids must not leak from one run into the
+    // next (they once collided, and a finding in one file vanished after a third file was opened).
+    const root = path.join(FIXTURES, 'demo-app');
+    const files = collectFiles([root], root).files;
+    const whole = byFile(analyseFiles(root, files).findings);
+    const session = new AnalysisSession(root);
+    for (const file of files) {
+      session.setDocument(file, readFileSync(file, 'utf8'));
+      session.analyse([file]);
+      for (const f of files) assert.deepEqual(session.findingsFor(f).map(key).sort(), whole.get(f) ?? [], `${path.relative(root, f)} after opening ${path.relative(root, file)}`);
+    }
+  });
+
   it('a whole-folder scan in batches of connected files equals one analysis of all files', () => {
     const root = FIXTURES;
     const files = collectFiles([root], root).files;

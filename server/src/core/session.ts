@@ -298,7 +298,8 @@ export class AnalysisSession {
     this.load();
     this.refresh();
     const started = performance.now();
-    const set = files ? [...files] : this.affected(changed.filter((f) => this.files.has(f)));
+    // Sorted: the analysis visits files in the same order as a CLI scan of the folder, whatever was edited.
+    const set = (files ? [...files] : this.affected(changed.filter((f) => this.files.has(f)))).sort();
     const toAnalyse = set.filter((f) => !this.tooLarge.has(f));
     const options: ScanOptions = { maxFileBytes: this.maxFileBytes, perFileBudgetMs: this.options.perFileBudgetMs, knowledge: this.options.knowledge };
     const failed: { file: string; reason: string }[] = [];

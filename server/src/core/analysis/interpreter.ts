@@ -50,6 +50,13 @@ export class Interpreter {
     return this.nextId++;
   }
 
+  /**
+   * Ids of nodes, numbered by this interpreter. Per interpreter, not per process: a language-server session keeps
+   * parsed files across runs, and ids from an earlier run's counter would collide with this run's (two functions
+   * sharing one memo key).
+   */
+  readonly nodeIds = new WeakMap<ts.Node, number>();
+
   nextOrder(): number {
     return ++this.order;
   }
@@ -1055,12 +1062,11 @@ function memoKey(interp: Interpreter, fn: FnRef, args: Value[], tool: ToolCtx | 
   return key;
 }
 
-const nodeIds = new WeakMap<ts.Node, number>();
 export function nodeId(interp: Interpreter, node: ts.Node): number {
-  let id = nodeIds.get(node);
+  let id = interp.nodeIds.get(node);
   if (id === undefined) {
     id = interp.newId();
-    nodeIds.set(node, id);
+    interp.nodeIds.set(node, id);
   }
   return id;
 }

@@ -104,10 +104,12 @@ function reclassifyToolArgs(interp: Interpreter, flows: Flow[], name: string, no
   return flows.map((f) => (f.kind === 'llm-output' ? { kind: 'tool-args' as const, steps: [...f.steps, { node, label: `${shortText(node, 50)} (tool-call arguments chosen by the model)` }] } : f));
 }
 
-let toolArgCache: Set<string> | undefined;
+// Per knowledge (a workspace's config can add SDK models), not per process.
+const toolArgCache = new WeakMap<object, Set<string>>();
 function toolArgNames(interp: Interpreter): Set<string> {
-  toolArgCache ??= new Set(interp.knowledge.sdks.flatMap((s) => s.toolArgs));
-  return toolArgCache;
+  let names = toolArgCache.get(interp.knowledge);
+  if (!names) toolArgCache.set(interp.knowledge, (names = new Set(interp.knowledge.sdks.flatMap((s) => s.toolArgs))));
+  return names;
 }
 
 export function findMember(cls: ts.ClassLikeDeclaration, name: string, wantStatic = false): ts.SignatureDeclaration | undefined {
