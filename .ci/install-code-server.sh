@@ -4,11 +4,12 @@
 #   .ci/install-code-server.sh            # prints the code-server binary path on its last line
 #
 # Idempotent and cached: the install lives in ${PROMPTWARD_CODE_SERVER_DIR:-$HOME/.cache/promptward/code-server-4.100.3}
-# and is skipped entirely once it is complete. Never touches the repository's node_modules or package files.
-# See docs: /work/shared/guide/testing-in-a-real-editor.md (why each workaround below is needed).
+# and is skipped once it is complete (then only chromium is checked, in ~30 ms). Never touches the repository's node_modules or package files.
+# Why each workaround below is needed: ../shared/guide/testing-in-a-real-editor.md (the workplace's shared references).
 #
 # Steps (each skipped when already done):
-#   1. Debian packages chromium, ripgrep, libkrb5-dev (only when root and apt-get exists; otherwise a warning).
+#   1. Debian packages chromium, ripgrep, libkrb5-dev (only when root and apt-get exists; otherwise a warning);
+#      with a cached install, only chromium (the others are needed only to install).
 #   2. Seed @vscode/ripgrep's download cache with Debian's rg: its postinstall downloads rg from GitHub, which is
 #      unreachable here, but it uses $(os.tmpdir())/vscode-ripgrep-cache-<version>/<asset> when that file exists.
 #   3. npm install code-server@4.100.3 into the cache folder (~1 minute, ~300 MB), then check it runs.
@@ -26,22 +27,12 @@ log() { echo "[install-code-server] $*" >&2; }
 die() { echo "[install-code-server] ERROR: $*" >&2; exit 1; }
 elapsed() { echo "$(( $(date +%s) - started )) s"; }
 
-# Fast path: a complete install is already cached.
-if [ -x "$CS_BIN" ] && [ -f "$MARKER" ]; then
-  log "code-server $CS_VERSION already installed in $CS_DIR ($(elapsed))"
-  echo "$CS_BIN"
-  exit 0
-fi
-
-command -v node >/dev/null 2>&1 || die "node is not on PATH"
-command -v npm >/dev/null 2>&1 || die "npm is not on PATH"
-node_major=$(node -p 'process.versions.node.split(".")[0]')
-if [ "$node_major" != 20 ]; then
-  log "warning: code-server $CS_VERSION declares engines.node 20, this is Node $(node --version); its native modules may not build"
-fi
+installed() { [ -x "$CS_BIN" ] && [ -f "$MARKER" ]; }
 
 # 1. Debian packages --------------------------------------------------------------------------------------------
-wanted=(chromium ripgrep libkrb5-dev)
+# chromium runs the browser tests; ripgrep and libkrb5-dev are needed only to install code-server. A cached install
+# on a fresh machine (CI cache restored) still gets chromium.
+if installed; then wanted=(chromium); else wanted=(chromium ripgrep libkrb5-dev); fi
 missing=()
 for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
@@ -58,6 +49,21 @@ if [ ${#missing[@]} -gt 0 ]; then
   else
     log "warning: Debian packages missing and cannot be installed here (needs root and apt-get): ${missing[*]}"
   fi
+fi
+
+# Fast path: a complete install is already cached.
+if installed; then
+  log "code-server $CS_VERSION already installed in $CS_DIR ($(elapsed))"
+  [ -x /usr/bin/chromium ] || log "warning: /usr/bin/chromium is missing: the browser-driven tests will be skipped"
+  echo "$CS_BIN"
+  exit 0
+fi
+
+command -v node >/dev/null 2>&1 || die "node is not on PATH"
+command -v npm >/dev/null 2>&1 || die "npm is not on PATH"
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if [ "$node_major" != 20 ]; then
+  log "warning: code-server $CS_VERSION declares engines.node 20, this is Node $(node --version); its native modules may not build"
 fi
 
 # 2. Seed @vscode/ripgrep's cache with Debian's rg ----------------------------------------------------------------
@@ -92,11 +98,11 @@ fi
 # 3. code-server ---------------------------------------------------------------------------------------------------
 mkdir -p "$CS_DIR"
 # One installer at a time (two CI jobs sharing a cache): wait for the lock, then re-check the marker.
-exec 9>"$CS_DIR.lock"
+exec 9>"$CS_DIR/.install.lock"
 if command -v flock >/dev/null 2>&1; then
-  flock -w 900 9 || die "timed out waiting for another install holding $CS_DIR.lock"
+  flock -w 900 9 || die "timed out waiting for another install holding $CS_DIR/.install.lock"
 fi
-if [ -x "$CS_BIN" ] && [ -f "$MARKER" ]; then
+if installed; then
   log "code-server $CS_VERSION was installed by another process ($(elapsed))"
   echo "$CS_BIN"
   exit 0
@@ -122,15 +128,15 @@ if ! (cd "$CS_DIR" && npm_config_unsafe_perm=true npm_config_yes=true npm_config
 fi
 [ -x "$CS_BIN" ] || die "npm install finished but $CS_BIN is missing (log: $npm_log)"
 
-# Check it runs, and that VS Code's ripgrep (search) got a binary.
+# Check it runs, and that VS Code's ripgrep got a binary: Quick Open (Ctrl+P, the harness's openFile) and search use it.
 version_out=$(XDG_CONFIG_HOME="$cfg_dir" XDG_DATA_HOME="$cfg_dir" "$CS_BIN" --version 2>&1) || die "$CS_BIN --version failed: $version_out"
 version_line=$(printf '%s\n' "$version_out" | grep -E "^$CS_VERSION " | head -n 1 || true)
 [ -n "$version_line" ] || die "unexpected output from $CS_BIN --version: $version_out"
 vscode_rg="$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep"
 if [ ! -x "$vscode_rg/bin/rg" ]; then
   installed_rg=$(node -p "require('$vscode_rg/package.json').version" 2>/dev/null || echo '?')
-  log "warning: VS Code's @vscode/ripgrep ($installed_rg; cache seeded for $RIPGREP_PKG_VERSION) has no bin/rg:" \
-    "workspace search will not work (the tests do not need it)"
+  die "VS Code's @vscode/ripgrep ($installed_rg; cache seeded for $RIPGREP_PKG_VERSION) has no bin/rg, so Quick Open" \
+    "and search would not work: install the Debian package ripgrep and re-run (log: $npm_log)"
 fi
 
 date -u +%Y-%m-%dT%H:%M:%SZ >"$MARKER"

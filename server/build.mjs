@@ -1,44 +1,60 @@
-// The one build script: bundles the CLI, and the language server and VS Code client when their sources exist,
-// into dist/. Type-checking is separate (npm run typecheck). Usage: node server/build.mjs
+// The one build script: bundles the CLI, its scan worker, the language server and the VS Code client into dist/.
+// Type-checking is separate (npm run typecheck).
+//   node server/build.mjs                 development bundles with source maps, into dist/
+//   node server/build.mjs --production    minified, no source maps (what the .vsix ships; see client/package.mjs)
+// Other scripts import `buildBundles` to build into another folder.
 import { build } from 'esbuild';
 import { chmodSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-const bundles = [
-  { entry: 'server/src/cli/main.ts', outfile: 'dist/promptward.js', required: true, executable: true,
-    banner: '#!/usr/bin/env node' },
-  { entry: 'server/src/core/scan-worker.ts', outfile: 'dist/scan-worker.js', required: true },
-  { entry: 'server/src/lsp/main.ts', outfile: 'dist/server.js' },
-  { entry: 'client/src/extension.ts', outfile: 'dist/extension.js', external: ['vscode'] },
+export const BUNDLES = [
+  { entry: 'server/src/cli/main.ts', outfile: 'promptward.js', executable: true, banner: '#!/usr/bin/env node' },
+  { entry: 'server/src/core/scan-worker.ts', outfile: 'scan-worker.js' },
+  { entry: 'server/src/lsp/main.ts', outfile: 'server.js' },
+  { entry: 'client/src/extension.ts', outfile: 'extension.js', external: ['vscode'] },
 ];
 
 function size(file) {
-  const bytes = statSync(path.join(root, file)).size;
+  const bytes = statSync(file).size;
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${(bytes / 1024).toFixed(1)} kB`;
 }
 
-for (const bundle of bundles) {
-  if (!existsSync(path.join(root, bundle.entry))) {
-    if (bundle.required) throw new Error(`missing ${bundle.entry}`);
-    console.log(`skipped ${bundle.outfile} (no ${bundle.entry})`);
-    continue;
+/**
+ * Builds the bundles named in `only` (output file names; default all) into `outdir` (default dist/).
+ * Returns the files written.
+ */
+export async function buildBundles({ outdir = path.join(ROOT, 'dist'), production = false, only, log = console.log } = {}) {
+  const written = [];
+  for (const bundle of BUNDLES) {
+    if (only && !only.includes(bundle.outfile)) continue;
+    if (!existsSync(path.join(ROOT, bundle.entry))) throw new Error(`missing ${bundle.entry}`);
+    const outfile = path.join(outdir, bundle.outfile);
+    await build({
+      absWorkingDir: ROOT,
+      entryPoints: [bundle.entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: production ? false : 'linked',
+      minify: production,
+      keepNames: production, // stack traces in logs stay readable
+      external: bundle.external ?? [],
+      banner: bundle.banner ? { js: bundle.banner } : undefined,
+      logLevel: 'warning',
+    });
+    if (bundle.executable) chmodSync(outfile, 0o755);
+    const map = production ? '' : `  (map ${size(`${outfile}.map`)})`;
+    log(`built ${path.relative(ROOT, outfile).padEnd(20)} ${size(outfile).padStart(9)}${map}`);
+    written.push(outfile);
   }
-  await build({
-    absWorkingDir: root,
-    entryPoints: [bundle.entry],
-    outfile: bundle.outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    sourcemap: 'linked',
-    external: bundle.external ?? [],
-    banner: bundle.banner ? { js: bundle.banner } : undefined,
-    logLevel: 'warning',
-  });
-  if (bundle.executable) chmodSync(path.join(root, bundle.outfile), 0o755);
-  console.log(`built ${bundle.outfile.padEnd(20)} ${size(bundle.outfile).padStart(9)}  (map ${size(`${bundle.outfile}.map`)})`);
+  return written;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildBundles({ production: process.argv.includes('--production') });
 }

@@ -7,9 +7,8 @@ import { ts } from 'ts-morph';
 import { applyEdits } from './edits';
 import type { Finding, Fix, TextEdit } from './types';
 
-export const IGNORE_COMMENT = 'promptward-ignore-next-line';
-/** The reason the ignore action inserts: the user replaces it (issue 3 reports suppressions without a real reason). */
-export const IGNORE_REASON_PLACEHOLDER = 'TODO: say why this is safe';
+import { IGNORE_COMMENT, IGNORE_REASON_PLACEHOLDER } from './suppression-comment';
+export { IGNORE_COMMENT, IGNORE_REASON_PLACEHOLDER };
 /** Defaults of the rate limiter the missing-rate-limit fix adds: 20 requests per client per minute. */
 export const DEFAULT_RATE_LIMIT = { windowMs: '60 * 1000', limit: 20 };
 
