@@ -20,7 +20,7 @@ try {
   for (const item of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'rules', 'docs', 'media']) {
     cpSync(path.join(ROOT, item), path.join(stage, item), { recursive: true });
   }
-  await buildBundles({ outdir: path.join(stage, 'dist'), production: true, only: ['extension.js', 'server.js'] });
+  await buildBundles({ outdir: path.join(stage, 'dist'), production: true, only: ['extension.js', 'server.js', 'server-boot.js'] });
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: 'inherit' });
   const bytes = statSync(out).size;

@@ -14,6 +14,7 @@ export const BUNDLES = [
   { entry: 'server/src/cli/main.ts', outfile: 'promptward.js', executable: true, banner: '#!/usr/bin/env node' },
   { entry: 'server/src/core/scan-worker.ts', outfile: 'scan-worker.js' },
   { entry: 'server/src/lsp/main.ts', outfile: 'server.js' },
+  { entry: 'server/src/lsp/boot.ts', outfile: 'server-boot.js' },
   { entry: 'client/src/extension.ts', outfile: 'extension.js', external: ['vscode'] },
 ];
 

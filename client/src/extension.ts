@@ -20,6 +20,7 @@ export interface PromptwardApi {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<PromptwardApi> {
+  const activated = Date.now();
   const output = vscode.window.createOutputChannel('Promptward', { log: true });
   let tree: ThreatModelTree | undefined;
   const server = new PromptwardServer(context, output, {
@@ -62,6 +63,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Prompt
     command(SHOW_PROBLEMS_COMMAND, () => showProblems()),
   );
 
+  output.info(`Activated in ${Date.now() - activated} ms; starting the language server.`);
   await server.start().catch((err: unknown) => {
     const message = `Promptward: the language server did not start: ${err instanceof Error ? err.message : String(err)}`;
     output.error(message);

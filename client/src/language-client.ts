@@ -54,10 +54,13 @@ export class PromptwardServer implements vscode.Disposable {
   }
 
   private async startClient(): Promise<void> {
-    const module = this.context.asAbsolutePath('dist/server.js');
+    // server-boot.js runs server.js through V8's code cache, kept in the extension's global storage: restarts and
+    // new windows skip compiling the bundle (see server/src/lsp/boot.ts).
+    const module = this.context.asAbsolutePath('dist/server-boot.js');
+    const env = { ...process.env, PROMPTWARD_CODE_CACHE_DIR: vscode.Uri.joinPath(this.context.globalStorageUri, 'v8-cache').fsPath };
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module, transport: TransportKind.ipc, options: { env } },
+      debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
     };
     const initializationOptions: InitializationOptions = {
       // Whole-workspace results come from the Scan Workspace command, not from a background scan at start-up.
@@ -88,7 +91,9 @@ export class PromptwardServer implements vscode.Disposable {
       if (e.newState === State.Running) this.events.onRunning();
     });
     client.onNotification(THREAT_MODEL_CHANGED_NOTIFICATION, (params: { folder: string }) => this.events.onThreatModelChanged(params.folder));
+    const started = Date.now();
     await client.start();
+    this.output.info(`Language server started in ${Date.now() - started} ms (${module}).`);
   }
 
   private onClosed(): CloseHandlerResult {

@@ -59,13 +59,15 @@ test('the .vsix in code-server: squiggles, Problems, hover, quick fix, sidebar, 
     // (The status bar's problem count, not a squiggle: squiggles render only for lines in view.)
     const opened = Date.now();
     await openFile(page, 'tickets.ts');
+    const editorShown = Date.now();
     await poll('Promptward\'s findings of tickets.ts in the status bar', async () => {
       const label = (await statusBarProblems(page)) ?? '';
       return /Errors?: [1-9]/.test(label) ? label : undefined;
     }, { timeoutMs: 60_000, intervalMs: 50 });
     const firstDiagnosticsMs = Date.now() - opened;
-    t.diagnostic(`open tickets.ts → its diagnostics on screen: ${firstDiagnosticsMs} ms (extension activation and server start included)`);
-    writeFileSync(path.join(ARTIFACTS, 'timing.json'), `${JSON.stringify({ firstDiagnosticsMs }, null, 2)}\n`);
+    const afterEditorMs = Date.now() - editorShown;
+    t.diagnostic(`open tickets.ts (Ctrl+P) → its diagnostics on screen: ${firstDiagnosticsMs} ms; from the editor showing the file: ${afterEditorMs} ms (extension activation and server start included)`);
+    writeFileSync(path.join(ARTIFACTS, 'timing.json'), `${JSON.stringify({ firstDiagnosticsMs, afterEditorMs }, null, 2)}\n`);
 
     // The Problems panel lists the file's findings with Promptward as the source and the rule ids as codes.
     const expectedRules = ['unauthenticated-llm-endpoint', 'prompt-injection', 'unvalidated-llm-output', 'secret-in-prompt'];
@@ -131,6 +133,7 @@ test('the .vsix in code-server: squiggles, Problems, hover, quick fix, sidebar, 
     assert.ok(checklistRows.some((l) => /AI incident response plan/.test(l)));
     await saveScreenshot(page, ARTIFACTS, '5-threat-model-sidebar');
 
+    server.saveLogs(path.join(ARTIFACTS, 'logs')); // the LSP trace and extension host log, for reading after a run
     // No errors from the extension in the extension host's log.
     const hostLogs = server.readLogs(/exthost/i).map((l) => l.text).join('\n');
     const errors = hostLogs.split('\n').filter((l) => /\[error\]/.test(l) && /promptward/i.test(l));
