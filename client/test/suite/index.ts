@@ -185,6 +185,42 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'Scan Workspace reports every file\'s findings; files not open get them in their own collection',
+      run: async () => {
+        const summary = await vscode.commands.executeCommand<{ findings: number; filesWithFindings: number }>('promptward.scanWorkspace');
+        assert.ok(summary, 'the scan returned a summary');
+        assert.equal(summary.findings, expected.length);
+        assert.equal(summary.filesWithFindings, new Set(expected.map((f) => f.location.path)).size);
+        const rel = 'server/services/agent.ts'; // never opened by these tests
+        const uri = vscode.Uri.joinPath(root, ...rel.split('/'));
+        const got = api!.workspaceScan.collection.get(uri)?.map(keyOf).sort() ?? [];
+        assert.deepEqual(got, expectedIn(rel).map((f) => key(f.ruleId, f.location)).sort());
+        assert.ok(vscode.languages.getDiagnostics(uri).some((d) => d.source === 'promptward'), 'shown in the Problems view');
+      },
+    },
+    {
+      name: 'a crashed server is restarted, and Restart Server brings up a fresh one; both serve again',
+      timeoutMs: 90_000,
+      run: async () => {
+        const serverPids = () => {
+          const out = spawnSync('ps', ['-eo', 'pid=,ppid=,args='], { encoding: 'utf8' }).stdout;
+          return out.split('\n').map((l) => l.trim().split(/\s+/)).filter((p) => p[1] === String(process.pid) && p.slice(2).some((a) => a.endsWith('server-boot.js'))).map((p) => Number(p[0]));
+        };
+        const [pid] = await until(() => serverPids().length === 1 && serverPids(), 'one language server process');
+        process.kill(pid!, 'SIGKILL');
+        await until(() => { const now = serverPids(); return now.length === 1 && now[0] !== pid && api!.server.running; }, 'a new server process after the crash', 30_000);
+        const editor = await openFile(root, 'server/routes/admin.ts');
+        const want = expectedIn('server/routes/admin.ts').map((f) => key(f.ruleId, f.location)).sort();
+        await until(() => JSON.stringify(ours(editor.document.uri).map(keyOf).sort()) === JSON.stringify(want), 'diagnostics of admin.ts from the restarted server', 30_000);
+
+        const [before] = serverPids();
+        await vscode.commands.executeCommand('promptward.restartServer');
+        await until(() => { const now = serverPids(); return now.length === 1 && now[0] !== before && api!.server.running; }, 'a fresh server after Restart Server', 30_000);
+        const model = await api!.server.request<{ model: { summary: { threats: { total: number } } } }>('promptward/threatModel', { folder: root.toString() });
+        assert.equal(model.model.summary.threats.total, expected.length);
+      },
+    },
+    {
       name: 'applies the preferred quick fix through the code action provider, and the finding disappears',
       run: async () => {
         const rel = 'server/services/llm.ts';
