@@ -100,7 +100,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   }
   // Next.js middleware guards every route of the app.
   const nextGuards = new Set<GuardKind>();
-  for (const ctx of modules) if (isNextMiddlewareFile(ctx.file, root)) for (const g of middlewareGuards(interp, ctx)) nextGuards.add(g);
+  for (const ctx of modules) if (isNextMiddlewareFile(ctx.file, root, ctx.sf.text)) for (const g of middlewareGuards(interp, ctx)) nextGuards.add(g);
   for (const ctx of modules) {
     try {
       analyseConventionEntries(interp, ctx, nextGuards);

@@ -18,9 +18,19 @@ export function isPagesApiFile(file: string): boolean {
   return /(^|[\\/])pages[\\/]api[\\/]/.test(file);
 }
 
-export function isNextMiddlewareFile(file: string, root: string): boolean {
+/** What Next.js middleware imports or exports: the framework's own server module, an auth kit for it, a matcher. */
+const NEXT_MIDDLEWARE_TEXT = /['"](?:next\/server|next-auth(?:\/[\w-]+)?|@clerk\/nextjs(?:\/server)?|@auth\/nextjs|@supabase\/auth-helpers-nextjs|@kinde-oss\/kinde-auth-nextjs(?:\/[\w-]+)?)['"]|\bmatcher\s*:/;
+
+/**
+ * Next.js middleware: `middleware.ts` at the root of a Next app (the workspace root, `src/`, or an app folder in a
+ * monorepo). With the file's text, it must also look like Next.js middleware — a `lib/middleware.ts` helper or an
+ * Express app's middleware module does not guard every route. Without the text (selecting files to read), the
+ * name is enough.
+ */
+export function isNextMiddlewareFile(file: string, root: string, text?: string): boolean {
   const rel = path.relative(root, file).split(path.sep).join('/');
-  return /^(src\/)?middleware\.(ts|js|mts|mjs)$/.test(rel) || /(^|\/)middleware\.(ts|js)$/.test(rel) && !rel.includes('/middleware/');
+  const named = /^(src\/)?middleware\.(ts|js|mts|mjs)$/.test(rel) || (/(^|\/)middleware\.(ts|js)$/.test(rel) && !rel.includes('/middleware/'));
+  return named && (text === undefined || NEXT_MIDDLEWARE_TEXT.test(text));
 }
 
 function appRoutePath(file: string): string {
