@@ -1,6 +1,6 @@
 // Scanning: files → workspace → interpreter → findings. One call for the CLI, the server and the tests.
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import { ts } from './ts';
 import { collectFiles, generatedOrMinified, DEFAULT_MAX_FILE_BYTES } from './files';
 import { Workspace } from './workspace';
 import { loadKnowledge, type Knowledge } from './knowledge/models';

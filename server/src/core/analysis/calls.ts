@@ -1,6 +1,6 @@
 // Calls and `new`: dispatch to SDK models, user functions, classes, built-ins, sinks, sanitizers,
 // sources and HTTP frameworks; otherwise taint flows from arguments and receiver to the result.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
 import { requireBinding, packageBinding } from './imports';

@@ -1,7 +1,7 @@
 // Entry points defined by file conventions rather than registration: Next.js App Router route
 // handlers, pages/api handlers, server actions, and the Next.js middleware that guards them.
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { ModuleCtx } from './scope';
 import { registerEntry } from './http';

@@ -1,7 +1,7 @@
 // The abstract interpreter: evaluates modules, statements and expressions to Values, following
 // calls into user functions within and across files (context-sensitive, memoised, bounded).
 // Rules hook in through the checks called from here (SDK calls, sinks, routes, tools).
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Workspace } from '../workspace';
 import type { Knowledge } from '../knowledge/models';
 import type { Reporter } from './reporter';

@@ -1,6 +1,6 @@
 // Records what the analysis sees — LLM calls, entry points, data flows into prompts and out of the
 // model, tools — for the threat model. Entries are keyed by location so repeated analysis adds nothing.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { EntryPointInfo, Inventory, LlmCallSite, OutputFlow, PromptFlow, ToolInfo } from '../types';
 import { locationOf } from './reporter';
 
