@@ -179,6 +179,37 @@ function addImporters(ws: Workspace, candidates: string[], others: Map<string, s
  */
 function relevantStatements(interp: Interpreter, sf: ts.SourceFile, candidates: Set<string>): ((stmt: ts.Statement) => boolean) | undefined {
   if (/\brequire\s*\(|\bimport\s*\(/.test(sf.text)) return undefined; // bindings we do not list: analyse all
+  const names = relevantImportedNames(interp, sf, candidates);
+  const hosts = interp.knowledge.sdks.flatMap((m) => m.hosts);
+  const mentionsProvider = (text: string) => hosts.some((h) => text.includes(h)) || /\/v1\/(chat\/completions|completions|messages|responses)\b|:11434\/api\//.test(text);
+  const statements = sf.statements.filter((st) => !ts.isImportDeclaration(st));
+  // Names that can ever make a statement relevant: the imports above and what the statements declare.
+  const wanted = new Set(names);
+  for (const stmt of statements) for (const n of declaredNames(stmt)) wanted.add(n);
+  const texts = new Map<ts.Statement, string>();
+  const users = new Map<string, ts.Statement[]>(); // name → statements that use it
+  const relevant = new Set<ts.Statement>();
+  const pending = [...names];
+  const markRelevant = (stmt: ts.Statement): void => {
+    if (relevant.has(stmt)) return;
+    relevant.add(stmt);
+    for (const n of declaredNames(stmt)) if (!names.has(n)) (names.add(n), pending.push(n));
+  };
+  for (const stmt of statements) {
+    const text = stmt.getText(sf);
+    texts.set(stmt, text);
+    for (const word of usedWords(text)) if (wanted.has(word)) (users.get(word) ?? users.set(word, []).get(word)!).push(stmt);
+    if (mentionsProvider(text)) markRelevant(stmt);
+  }
+  // Transitively: a statement that uses a relevant name is relevant, and so are the names it declares.
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    for (const stmt of usersOf(name, users, texts)) markRelevant(stmt);
+  }
+  return (stmt) => relevant.has(stmt);
+}
+
+/** Names bound by the imports of SDK exports the models know and of other candidate modules. */
+function relevantImportedNames(interp: Interpreter, sf: ts.SourceFile, candidates: Set<string>): Set<string> {
   const names = new Set<string>();
   for (const stmt of sf.statements) {
     if (!ts.isImportDeclaration(stmt) || !stmt.importClause || stmt.importClause.isTypeOnly) continue;
@@ -196,23 +227,27 @@ function relevantStatements(interp: Interpreter, sf: ts.SourceFile, candidates: 
       }
     }
   }
-  const hosts = interp.knowledge.sdks.flatMap((m) => m.hosts);
-  const mentionsProvider = (text: string) => hosts.some((h) => text.includes(h)) || /\/v1\/(chat\/completions|completions|messages|responses)\b|:11434\/api\//.test(text);
-  const texts = new Map(sf.statements.map((st) => [st, st.getText(sf)]));
-  const relevant = new Set<ts.Statement>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    const re = names.size ? new RegExp(`(?<![\\w$.])(${[...names].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`) : undefined;
-    for (const [stmt, text] of texts) {
-      if (relevant.has(stmt) || ts.isImportDeclaration(stmt)) continue;
-      if ((re && re.test(text)) || mentionsProvider(text)) {
-        relevant.add(stmt);
-        for (const n of declaredNames(stmt)) if (!names.has(n)) (names.add(n), (changed = true));
-      }
-    }
-  }
-  return (stmt) => relevant.has(stmt);
+  return names;
+}
+
+const WORD = /[\w$]+/g;
+const PLAIN_NAME = /^[\w$]+$/;
+
+/** The words of a statement's text that can refer to a binding: runs of [\w$] not preceded by `.` (not members). */
+function usedWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(WORD)) if (m.index === 0 || text[m.index - 1] !== '.') words.add(m[0]);
+  return words;
+}
+
+/**
+ * The statements whose text uses `name` outside a member access. For a name of [\w$] characters this is
+ * exactly the word index; other identifiers (non-ASCII) fall back to a search with the same boundaries.
+ */
+function usersOf(name: string, users: Map<string, ts.Statement[]>, texts: Map<ts.Statement, string>): ts.Statement[] {
+  if (PLAIN_NAME.test(name)) return users.get(name) ?? [];
+  const re = new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$&')}(?![\\w$])`);
+  return [...texts].filter(([, text]) => re.test(text)).map(([stmt]) => stmt);
 }
 
 function declaredNames(stmt: ts.Statement): string[] {
