@@ -1030,10 +1030,10 @@ function isTrivialAlias(expr: ts.Expression): boolean {
 function argSignature(interp: Interpreter, a: Value): string {
   let sig = '';
   const flows = a.props || a.elements || a.parts ? deepFlows(a) : a.flows;
-  for (const f of flows) sig += `${f.kind}@${nodeId(interp, f.steps[0].node)}${f.cleared ? '/' + [...f.cleared].sort().join('+') : ''},`;
+  for (const f of flows) sig += `${f.kind}@${nodeId(f.steps[0].node)}${f.cleared ? '/' + [...f.cleared].sort().join('+') : ''},`;
   if (a.special) sig += `|${a.special}`;
   if (a.sdk) sig += `|${a.sdk.model.id}:${a.sdk.kind}:${a.sdk.path.join('.')}`;
-  if (a.fns) sig += `|f${a.fns.map((f) => nodeId(interp, f.decl)).join('.')}`;
+  if (a.fns) sig += `|f${a.fns.map((f) => nodeId(f.decl)).join('.')}`;
   if (a.httpApp) sig += `|app${a.httpApp.id}`;
   if (a.userSupplied) sig += '|u';
   if (a.props) sig += `|p${a.props.size}`;
@@ -1042,24 +1042,28 @@ function argSignature(interp: Interpreter, a: Value): string {
   if (a.env) sig += `|env${a.env.name}`;
   if (a.schema) sig += '|z';
   if (a.template || a.chain) sig += '|t';
-  if (a.classDecl || a.instanceOf) sig += `|c${nodeId(interp, (a.classDecl ?? a.instanceOf)!)}`;
+  if (a.classDecl || a.instanceOf) sig += `|c${nodeId((a.classDecl ?? a.instanceOf)!)}`;
   return sig;
 }
 
 function memoKey(interp: Interpreter, fn: FnRef, args: Value[], tool: ToolCtx | undefined): string {
-  let key = `${nodeId(interp, fn.decl)}(`;
+  let key = `${nodeId(fn.decl)}(`;
   for (const a of args) key += `${argSignature(interp, a)};`;
   key += ')';
-  if (fn.thisValue) key += `this${fn.thisValue.instanceOf ? nodeId(interp, fn.thisValue.instanceOf) : ''}`;
-  if (tool) key += `tool${nodeId(interp, tool.node)}`;
+  if (fn.thisValue) key += `this${fn.thisValue.instanceOf ? nodeId(fn.thisValue.instanceOf) : ''}`;
+  if (tool) key += `tool${nodeId(tool.node)}`;
   return key;
 }
 
+// One numbering for every interpreter of the thread: a Workspace (its parsed nodes) outlives an interpreter
+// (the language server, the tasks of a parallel scan), and per-interpreter numbers would let two nodes share an
+// id in memo keys.
 const nodeIds = new WeakMap<ts.Node, number>();
-export function nodeId(interp: Interpreter, node: ts.Node): number {
+let lastNodeId = 0;
+export function nodeId(node: ts.Node): number {
   let id = nodeIds.get(node);
   if (id === undefined) {
-    id = interp.newId();
+    id = ++lastNodeId;
     nodeIds.set(node, id);
   }
   return id;
