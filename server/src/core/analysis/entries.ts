@@ -73,7 +73,7 @@ function defaultExportNode(ctx: ModuleCtx): ts.Node | undefined {
 }
 
 /** Analyses the convention-based entry points of one module. */
-export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, nextGuards: Set<GuardKind>): void {
+export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, nextGuards: ReadonlySet<GuardKind>): void {
   if (isAppRouteFile(ctx.file)) {
     for (const method of HTTP_METHODS) {
       const value = interp.exportOf(ctx.file, method);

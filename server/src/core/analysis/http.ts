@@ -187,7 +187,7 @@ export interface EntryKind {
   path?: string;
 }
 
-export function registerEntry(interp: Interpreter, reportNode: ts.Node, handler: Value, outerGuards: Set<GuardKind>, args: Value[], name: string, entry: EntryKind): void {
+export function registerEntry(interp: Interpreter, reportNode: ts.Node, handler: Value, outerGuards: ReadonlySet<GuardKind>, args: Value[], name: string, entry: EntryKind): void {
   const guards = new Set(outerGuards);
   let llm = false;
   for (const g of handler.guards ?? []) guards.add(g);
