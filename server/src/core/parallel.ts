@@ -46,16 +46,16 @@ export interface ComponentOutput {
 const WORKER_SCRIPT = path.join(__dirname, 'scan-worker.js');
 
 /**
- * Threads for a scan: PROMPTWARD_WORKERS if set, else one per core from 4 cores up. On 2 cores one Node
- * thread already keeps both busy (garbage collection, compilation): bench/ measured 2 threads at 1.06x
- * the wall time of 1 on the 3,132-file corpus, so 2-core machines scan on one thread.
+ * Threads for a scan: PROMPTWARD_WORKERS if set, else one per core (at most 8). Scans with fewer than
+ * MIN_PARALLEL_CANDIDATES candidate files stay on one thread whatever this says. On 2 cores, 2 threads beat 1
+ * only because the CLI turns off V8's inlining (see cli/main.ts): bench/ corpus 5.67 s against 6.28 s.
  */
 export function defaultWorkers(): number {
   if (!fs.existsSync(WORKER_SCRIPT)) return 1;
   const configured = Number(process.env['PROMPTWARD_WORKERS']);
   if (Number.isInteger(configured) && configured > 0) return Math.min(configured, 8);
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-  return cores >= 4 ? Math.min(cores, 8) : 1;
+  return Math.max(1, Math.min(cores, 8));
 }
 
 /** Candidate files as import-connected components, largest (in bytes) first. */
