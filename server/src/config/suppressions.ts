@@ -6,7 +6,7 @@
 // reason; a directive without a reason suppresses nothing; every mistake is an `invalid-ignore` finding.
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { ts } from 'ts-morph';
+import { ts } from '../core/ts';
 import { RULE_IDS, type Location, type RuleId, type Severity } from '../core/types';
 import type { RuleLevel } from './load';
 import type { MetaRuleId } from './meta-rules';

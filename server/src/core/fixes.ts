@@ -1,5 +1,5 @@
 // Fixes are computed in the core as plain text edits, so the CLI (--fix) and the editor apply the same ones.
-import { ts } from 'ts-morph';
+import { ts } from './ts';
 import type { Fix } from './types';
 import type { CallCtx } from './analysis/calls';
 

@@ -3,7 +3,7 @@
 // Each works on a fresh parse of the text, finds the node at the finding's offsets, and returns text edits; a fix
 // is offered only where the code has a shape the edit is correct for, and only if the edited text still parses.
 // The language server and `promptward scan --fix` both call `fixesFor`.
-import { ts } from 'ts-morph';
+import { ts } from './ts';
 import { applyEdits } from './edits';
 import type { Finding, Fix, TextEdit } from './types';
 

@@ -1,12 +1,17 @@
-// The worker side of a parallel scan: analyse one group of candidate files and post the plain-data result.
+// The worker side of a parallel scan: load the rules while the main thread reads the files, then claim and
+// analyse components of the job it posts, and post back the plain-data results.
 import { parentPort, workerData } from 'worker_threads';
-import { analyseFiles } from './scan';
-import type { WorkerInput } from './parallel';
+import { loadKnowledge } from './knowledge/models';
+import { analyseClaimedComponents, type ParallelJob, type WorkerInput, type WorkerResult } from './parallel';
 
 const input = workerData as WorkerInput;
-try {
-  const output = analyseFiles(input.root, input.files, { knowledge: input.knowledge, perFileBudgetMs: input.perFileBudgetMs, preselected: true });
-  parentPort!.postMessage({ ok: true, output });
-} catch (e) {
-  parentPort!.postMessage({ ok: false, error: (e as Error).message });
-}
+const knowledge = input.knowledge ?? loadKnowledge();
+parentPort!.once('message', (job: ParallelJob) => {
+  let result: WorkerResult;
+  try {
+    result = { ok: true, outputs: analyseClaimedComponents(job, knowledge) };
+  } catch (e) {
+    result = { ok: false, error: (e as Error).message };
+  }
+  parentPort!.postMessage(result);
+});

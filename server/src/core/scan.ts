@@ -1,6 +1,6 @@
 // Scanning: files → workspace → interpreter → findings. One call for the CLI, the server and the tests.
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import { ts } from './ts';
 import { collectFiles, generatedOrMinified, DEFAULT_MAX_FILE_BYTES } from './files';
 import { Workspace } from './workspace';
 import { loadKnowledge, type Knowledge } from './knowledge/models';
@@ -12,7 +12,7 @@ import { resolveRoutes } from './analysis/http';
 import { KEY_TEXT_HINT, knownKeyProvider } from './analysis/keys';
 import { keyFix } from './fixes';
 import { newEffects } from './analysis/scope';
-import { Scope } from './analysis/scope';
+import { Scope, type ModuleCtx } from './analysis/scope';
 import { fresh, type GuardKind } from './analysis/values';
 import type { Finding, Inventory, ScanResult, SkippedFile } from './types';
 
@@ -40,6 +40,16 @@ export interface ScanOptions {
   workers?: number;
   /** Fewest candidate files worth a parallel scan (tests lower it). */
   minParallelCandidates?: number;
+  /** The files given are one part of the workspace's candidates (a task of a parallel scan). */
+  partOf?: WorkspaceContext;
+}
+
+/** What a part of a parallel scan needs to know about the whole workspace. */
+export interface WorkspaceContext {
+  /** Every candidate file of the workspace (imports of candidates are analysed). */
+  candidates: ReadonlySet<string>;
+  /** The guards of the workspace's Next.js middleware (see nextMiddlewareGuards). */
+  nextGuards: ReadonlySet<GuardKind>;
 }
 
 /** Quick text test: could this file matter to any rule? Most files of a large repository fail it. */
@@ -67,6 +77,8 @@ function escape(s: string): string {
 }
 
 
+const DEFAULT_PER_FILE_BUDGET_MS = 200;
+
 export interface AnalysisOutput {
   findings: Finding[];
   inventory: Inventory;
@@ -78,11 +90,11 @@ export interface AnalysisOutput {
 export function analyseFiles(root: string, files: string[], options: ScanOptions = {}, ws = new Workspace(root)): AnalysisOutput {
   const knowledge = options.knowledge ?? loadKnowledge();
   const reporter = new Reporter(root);
-  const budget = (options.perFileBudgetMs ?? 200) * Math.max(files.length, 50);
+  const budget = (options.perFileBudgetMs ?? DEFAULT_PER_FILE_BUDGET_MS) * Math.max(files.length, 50);
   const interp = new Interpreter(ws, knowledge, reporter, { deadline: Date.now() + budget });
   const progress = options.onProgress;
   const { candidates, skipped } = options.preselected ? { candidates: files, skipped: [] as SkippedFile[] } : selectCandidates(root, files, ws, knowledge, options);
-  const candidateSet = new Set(candidates);
+  const candidateSet = options.partOf?.candidates ?? new Set(candidates);
   const modules = [];
   for (const [i, file] of candidates.entries()) {
     progress?.({ phase: 'analysing', done: i, total: candidates.length });
@@ -99,8 +111,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
     }
   }
   // Next.js middleware guards every route of the app.
-  const nextGuards = new Set<GuardKind>();
-  for (const ctx of modules) if (isNextMiddlewareFile(ctx.file, root, ctx.sf.text)) for (const g of middlewareGuards(interp, ctx)) nextGuards.add(g);
+  const nextGuards = options.partOf?.nextGuards ?? guardsOfMiddleware(interp, modules, root);
   for (const ctx of modules) {
     try {
       analyseConventionEntries(interp, ctx, nextGuards);
@@ -127,10 +138,36 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   return { findings: reporter.findings(), inventory: interp.inventory.result(), skipped, analysed: modules.length };
 }
 
+function guardsOfMiddleware(interp: Interpreter, modules: ModuleCtx[], root: string): Set<GuardKind> {
+  const guards = new Set<GuardKind>();
+  for (const ctx of modules) if (isNextMiddlewareFile(ctx.file, root, ctx.sf.text)) for (const g of middlewareGuards(interp, ctx)) guards.add(g);
+  return guards;
+}
+
+/** The guards of the Next.js middleware among `files`, evaluated on their own (each part of a parallel scan needs them). */
+export function nextMiddlewareGuards(root: string, files: readonly string[], ws: Workspace, knowledge: Knowledge, perFileBudgetMs = DEFAULT_PER_FILE_BUDGET_MS): Set<GuardKind> {
+  const middleware = files.filter((f) => isNextMiddlewareFile(f, root));
+  if (middleware.length === 0) return new Set();
+  const interp = new Interpreter(ws, knowledge, new Reporter(root), { deadline: Date.now() + perFileBudgetMs * Math.max(middleware.length, 50) });
+  const modules: ModuleCtx[] = [];
+  for (const file of middleware) {
+    try {
+      const ctx = interp.module(file);
+      if (!ctx) continue;
+      interp.evaluateModule(ctx);
+      modules.push(ctx);
+    } catch {
+      // Reported by the part that analyses the file.
+    }
+  }
+  return guardsOfMiddleware(interp, modules, root);
+}
+
 /** Reads every file once and keeps those that can matter (and the files that import them). */
-export function selectCandidates(root: string, files: string[], ws: Workspace, knowledge: Knowledge, options: ScanOptions = {}): { candidates: string[]; skipped: SkippedFile[] } {
+export function selectCandidates(root: string, files: string[], ws: Workspace, knowledge: Knowledge, options: ScanOptions = {}): CandidateSelection {
   const skipped: SkippedFile[] = [];
   const candidates: string[] = [];
+  const texts = new Map<string, string>();
   const others = new Map<string, string>();
   const progress = options.onProgress;
   files.forEach((file, i) => {
@@ -140,11 +177,19 @@ export function selectCandidates(root: string, files: string[], ws: Workspace, k
     if (text.includes('\u0000')) return skipped.push({ file, reason: 'binary file' });
     const generated = generatedOrMinified(text);
     if (generated) return skipped.push({ file, reason: generated });
-    if (options.analyseAll || isCandidate(file, text, knowledge) || isNextMiddlewareFile(file, root)) candidates.push(file);
+    if (options.analyseAll || isCandidate(file, text, knowledge) || isNextMiddlewareFile(file, root)) (candidates.push(file), texts.set(file, text));
     else others.set(file, text);
   });
   addImporters(ws, candidates, others);
-  return { candidates, skipped };
+  for (const file of candidates) if (!texts.has(file)) texts.set(file, others.get(file)!);
+  return { candidates, skipped, texts };
+}
+
+export interface CandidateSelection {
+  candidates: string[];
+  skipped: SkippedFile[];
+  /** The text of each candidate as read. */
+  texts: Map<string, string>;
 }
 
 export const IMPORT_SPEC = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^\s*import\s+)['"]([^'"\n]+)['"]/gm;
@@ -177,8 +222,39 @@ function addImporters(ws: Workspace, candidates: string[], others: Map<string, s
  * transitively, those that use a function or value declared by one of them. The rest cannot reach a prompt,
  * a client or model output on their own (entry points, routes and literal keys are handled elsewhere).
  */
-function relevantStatements(interp: Interpreter, sf: ts.SourceFile, candidates: Set<string>): ((stmt: ts.Statement) => boolean) | undefined {
+function relevantStatements(interp: Interpreter, sf: ts.SourceFile, candidates: ReadonlySet<string>): ((stmt: ts.Statement) => boolean) | undefined {
   if (/\brequire\s*\(|\bimport\s*\(/.test(sf.text)) return undefined; // bindings we do not list: analyse all
+  const names = relevantImportedNames(interp, sf, candidates);
+  const hosts = interp.knowledge.sdks.flatMap((m) => m.hosts);
+  const mentionsProvider = (text: string) => hosts.some((h) => text.includes(h)) || /\/v1\/(chat\/completions|completions|messages|responses)\b|:11434\/api\//.test(text);
+  const statements = sf.statements.filter((st) => !ts.isImportDeclaration(st));
+  // Names that can ever make a statement relevant: the imports above and what the statements declare.
+  const wanted = new Set(names);
+  for (const stmt of statements) for (const n of declaredNames(stmt)) wanted.add(n);
+  const texts = new Map<ts.Statement, string>();
+  const users = new Map<string, ts.Statement[]>(); // name → statements that use it
+  const relevant = new Set<ts.Statement>();
+  const pending = [...names];
+  const markRelevant = (stmt: ts.Statement): void => {
+    if (relevant.has(stmt)) return;
+    relevant.add(stmt);
+    for (const n of declaredNames(stmt)) if (!names.has(n)) (names.add(n), pending.push(n));
+  };
+  for (const stmt of statements) {
+    const text = stmt.getText(sf);
+    texts.set(stmt, text);
+    for (const word of usedWords(text)) if (wanted.has(word)) (users.get(word) ?? users.set(word, []).get(word)!).push(stmt);
+    if (mentionsProvider(text)) markRelevant(stmt);
+  }
+  // Transitively: a statement that uses a relevant name is relevant, and so are the names it declares.
+  for (let name = pending.pop(); name !== undefined; name = pending.pop()) {
+    for (const stmt of usersOf(name, users, texts)) markRelevant(stmt);
+  }
+  return (stmt) => relevant.has(stmt);
+}
+
+/** Names bound by the imports of SDK exports the models know and of other candidate modules. */
+function relevantImportedNames(interp: Interpreter, sf: ts.SourceFile, candidates: ReadonlySet<string>): Set<string> {
   const names = new Set<string>();
   for (const stmt of sf.statements) {
     if (!ts.isImportDeclaration(stmt) || !stmt.importClause || stmt.importClause.isTypeOnly) continue;
@@ -196,23 +272,27 @@ function relevantStatements(interp: Interpreter, sf: ts.SourceFile, candidates: 
       }
     }
   }
-  const hosts = interp.knowledge.sdks.flatMap((m) => m.hosts);
-  const mentionsProvider = (text: string) => hosts.some((h) => text.includes(h)) || /\/v1\/(chat\/completions|completions|messages|responses)\b|:11434\/api\//.test(text);
-  const texts = new Map(sf.statements.map((st) => [st, st.getText(sf)]));
-  const relevant = new Set<ts.Statement>();
-  let changed = true;
-  while (changed) {
-    changed = false;
-    const re = names.size ? new RegExp(`(?<![\\w$.])(${[...names].map((n) => n.replace(/[$]/g, '\\$&')).join('|')})(?![\\w$])`) : undefined;
-    for (const [stmt, text] of texts) {
-      if (relevant.has(stmt) || ts.isImportDeclaration(stmt)) continue;
-      if ((re && re.test(text)) || mentionsProvider(text)) {
-        relevant.add(stmt);
-        for (const n of declaredNames(stmt)) if (!names.has(n)) (names.add(n), (changed = true));
-      }
-    }
-  }
-  return (stmt) => relevant.has(stmt);
+  return names;
+}
+
+const WORD = /[\w$]+/g;
+const PLAIN_NAME = /^[\w$]+$/;
+
+/** The words of a statement's text that can refer to a binding: runs of [\w$] not preceded by `.` (not members). */
+function usedWords(text: string): Set<string> {
+  const words = new Set<string>();
+  for (const m of text.matchAll(WORD)) if (m.index === 0 || text[m.index - 1] !== '.') words.add(m[0]);
+  return words;
+}
+
+/**
+ * The statements whose text uses `name` outside a member access. For a name of [\w$] characters this is
+ * exactly the word index; other identifiers (non-ASCII) fall back to a search with the same boundaries.
+ */
+function usersOf(name: string, users: Map<string, ts.Statement[]>, texts: Map<ts.Statement, string>): ts.Statement[] {
+  if (PLAIN_NAME.test(name)) return users.get(name) ?? [];
+  const re = new RegExp(`(?<![\\w$.])${name.replace(/[$]/g, '\\$&')}(?![\\w$])`);
+  return [...texts].filter(([, text]) => re.test(text)).map(([stmt]) => stmt);
 }
 
 function declaredNames(stmt: ts.Statement): string[] {

@@ -3,7 +3,8 @@
 // package versions declared in package.json. Files are parsed lazily: most never are.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Project, ts } from 'ts-morph';
+import { Project } from 'ts-morph';
+import { ts } from './ts';
 
 const BASE_OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,

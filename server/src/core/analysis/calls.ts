@@ -1,6 +1,6 @@
 // Calls and `new`: dispatch to SDK models, user functions, classes, built-ins, sinks, sanitizers,
 // sources and HTTP frameworks; otherwise taint flows from arguments and receiver to the result.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
 import { requireBinding, packageBinding } from './imports';
@@ -138,7 +138,8 @@ function dispatchCall(ctx: CallCtx): Value {
   }
 
   // Unknown function: taint flows from the arguments and the receiver to the result.
-  invokeCallbacks(ctx, receiver ? elementOf(receiver) : fresh());
+  // Only when a callback is passed: elementOf looks into the whole receiver.
+  if (args.some((a) => a.fns)) invokeCallbacks(ctx, receiver ? elementOf(receiver) : fresh());
   // Credentials handed to a constructor or in an options object configure a client; they are not in what it returns.
   // A lookup by key (getIntake(req.params.id), findUser(email)) returns stored records, not the caller's text.
   const lookup = isLookupName(calleeName(ctx));

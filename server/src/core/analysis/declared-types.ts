@@ -1,7 +1,7 @@
 // Declared types as evidence of personal data: a parameter typed `Customer` whose declaration has
 // `email`, `phone`, `dateOfBirth`... holds personal data in those fields, even when nothing reads them
 // one by one (JSON.stringify(customer) in a prompt). Purely syntactic: local and imported declarations.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import { isPiiName } from './keys';
 import { source, type Value } from './values';

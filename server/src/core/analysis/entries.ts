@@ -1,7 +1,7 @@
 // Entry points defined by file conventions rather than registration: Next.js App Router route
 // handlers, pages/api handlers, server actions, and the Next.js middleware that guards them.
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { ModuleCtx } from './scope';
 import { registerEntry } from './http';
@@ -83,7 +83,7 @@ function defaultExportNode(ctx: ModuleCtx): ts.Node | undefined {
 }
 
 /** Analyses the convention-based entry points of one module. */
-export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, nextGuards: Set<GuardKind>): void {
+export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, nextGuards: ReadonlySet<GuardKind>): void {
   if (isAppRouteFile(ctx.file)) {
     for (const method of HTTP_METHODS) {
       const value = interp.exportOf(ctx.file, method);

@@ -1,6 +1,6 @@
 // Guards: conditions that prove a value safe (allowlists, literal comparisons, confinement), and calls
 // that show an entry point authenticates or rate-limits its callers.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
 import type { CallCtx } from './calls';

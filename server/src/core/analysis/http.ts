@@ -1,7 +1,7 @@
 // HTTP entry points registered on framework apps (express, fastify, hono, koa, node:http): routes,
 // middleware and mounts, and — once everything is evaluated — which routes that reach an LLM lack
 // rate limiting or authentication.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { CallCtx } from './calls';
 import type { Scope } from './scope';
@@ -187,7 +187,7 @@ export interface EntryKind {
   path?: string;
 }
 
-export function registerEntry(interp: Interpreter, reportNode: ts.Node, handler: Value, outerGuards: Set<GuardKind>, args: Value[], name: string, entry: EntryKind): void {
+export function registerEntry(interp: Interpreter, reportNode: ts.Node, handler: Value, outerGuards: ReadonlySet<GuardKind>, args: Value[], name: string, entry: EntryKind): void {
   const guards = new Set(outerGuards);
   let llm = false;
   for (const g of handler.guards ?? []) guards.add(g);

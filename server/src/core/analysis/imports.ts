@@ -1,6 +1,6 @@
 // What an import binds: a workspace module's export (followed across files), an SDK export,
 // or a plain npm module member (child_process.exec, express, pg...).
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { ModuleCtx } from './scope';
 import { moduleMatches, type SdkModel } from '../knowledge/models';

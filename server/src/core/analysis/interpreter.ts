@@ -1,7 +1,7 @@
 // The abstract interpreter: evaluates modules, statements and expressions to Values, following
 // calls into user functions within and across files (context-sensitive, memoised, bounded).
 // Rules hook in through the checks called from here (SDK calls, sinks, routes, tools).
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Workspace } from '../workspace';
 import type { Knowledge } from '../knowledge/models';
 import type { Reporter } from './reporter';
@@ -49,13 +49,6 @@ export class Interpreter {
   newId(): number {
     return this.nextId++;
   }
-
-  /**
-   * Ids of nodes, numbered by this interpreter. Per interpreter, not per process: a language-server session keeps
-   * parsed files across runs, and ids from an earlier run's counter would collide with this run's (two functions
-   * sharing one memo key).
-   */
-  readonly nodeIds = new WeakMap<ts.Node, number>();
 
   nextOrder(): number {
     return ++this.order;
@@ -1037,10 +1030,10 @@ function isTrivialAlias(expr: ts.Expression): boolean {
 function argSignature(interp: Interpreter, a: Value): string {
   let sig = '';
   const flows = a.props || a.elements || a.parts ? deepFlows(a) : a.flows;
-  for (const f of flows) sig += `${f.kind}@${nodeId(interp, f.steps[0].node)}${f.cleared ? '/' + [...f.cleared].sort().join('+') : ''},`;
+  for (const f of flows) sig += `${f.kind}@${nodeId(f.steps[0].node)}${f.cleared ? '/' + [...f.cleared].sort().join('+') : ''},`;
   if (a.special) sig += `|${a.special}`;
   if (a.sdk) sig += `|${a.sdk.model.id}:${a.sdk.kind}:${a.sdk.path.join('.')}`;
-  if (a.fns) sig += `|f${a.fns.map((f) => nodeId(interp, f.decl)).join('.')}`;
+  if (a.fns) sig += `|f${a.fns.map((f) => nodeId(f.decl)).join('.')}`;
   if (a.httpApp) sig += `|app${a.httpApp.id}`;
   if (a.userSupplied) sig += '|u';
   if (a.props) sig += `|p${a.props.size}`;
@@ -1049,24 +1042,29 @@ function argSignature(interp: Interpreter, a: Value): string {
   if (a.env) sig += `|env${a.env.name}`;
   if (a.schema) sig += '|z';
   if (a.template || a.chain) sig += '|t';
-  if (a.classDecl || a.instanceOf) sig += `|c${nodeId(interp, (a.classDecl ?? a.instanceOf)!)}`;
+  if (a.classDecl || a.instanceOf) sig += `|c${nodeId((a.classDecl ?? a.instanceOf)!)}`;
   return sig;
 }
 
 function memoKey(interp: Interpreter, fn: FnRef, args: Value[], tool: ToolCtx | undefined): string {
-  let key = `${nodeId(interp, fn.decl)}(`;
+  let key = `${nodeId(fn.decl)}(`;
   for (const a of args) key += `${argSignature(interp, a)};`;
   key += ')';
-  if (fn.thisValue) key += `this${fn.thisValue.instanceOf ? nodeId(interp, fn.thisValue.instanceOf) : ''}`;
-  if (tool) key += `tool${nodeId(interp, tool.node)}`;
+  if (fn.thisValue) key += `this${fn.thisValue.instanceOf ? nodeId(fn.thisValue.instanceOf) : ''}`;
+  if (tool) key += `tool${nodeId(tool.node)}`;
   return key;
 }
 
-export function nodeId(interp: Interpreter, node: ts.Node): number {
-  let id = interp.nodeIds.get(node);
+// One numbering for every interpreter of the thread: a Workspace (its parsed nodes) outlives an interpreter
+// (the language server, the tasks of a parallel scan), and per-interpreter numbers would let two nodes share an
+// id in memo keys.
+const nodeIds = new WeakMap<ts.Node, number>();
+let lastNodeId = 0;
+export function nodeId(node: ts.Node): number {
+  let id = nodeIds.get(node);
   if (id === undefined) {
-    id = interp.newId();
-    interp.nodeIds.set(node, id);
+    id = ++lastNodeId;
+    nodeIds.set(node, id);
   }
   return id;
 }

@@ -1,6 +1,6 @@
 // Records what the analysis sees — LLM calls, entry points, data flows into prompts and out of the
 // model, tools — for the threat model. Entries are keyed by location so repeated analysis adds nothing.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { EntryPointInfo, Inventory, LlmCallSite, OutputFlow, PromptFlow, ToolInfo } from '../types';
 import { locationOf } from './reporter';
 
@@ -54,16 +54,26 @@ export class InventoryRecorder {
   }
 
   result(): Inventory {
-    const byPlace = <T extends { location?: { file: string; startOffset: number } }>(xs: T[]) =>
-      xs.sort((a, b) => (a.location!.file < b.location!.file ? -1 : a.location!.file > b.location!.file ? 1 : a.location!.startOffset - b.location!.startOffset));
-    const bySink = <T extends { sink: { file: string; startOffset: number } }>(xs: T[]) =>
-      xs.sort((a, b) => (a.sink.file < b.sink.file ? -1 : a.sink.file > b.sink.file ? 1 : a.sink.startOffset - b.sink.startOffset));
-    return {
-      calls: byPlace([...this.calls.values()]),
-      entryPoints: byPlace([...this.entries.values()]),
-      promptFlows: bySink([...this.prompts.values()]),
-      outputFlows: bySink([...this.outputs.values()]),
-      tools: byPlace([...this.tools.values()]),
-    };
+    return sortInventory({
+      calls: [...this.calls.values()],
+      entryPoints: [...this.entries.values()],
+      promptFlows: [...this.prompts.values()],
+      outputFlows: [...this.outputs.values()],
+      tools: [...this.tools.values()],
+    });
   }
+}
+
+/** Sorts each list of an inventory in place, by file and offset (the place, or the sink of a flow); stable. */
+export function sortInventory(inventory: Inventory): Inventory {
+  const byPlace = <T extends { location?: { file: string; startOffset: number } }>(xs: T[]) =>
+    xs.sort((a, b) => (a.location!.file < b.location!.file ? -1 : a.location!.file > b.location!.file ? 1 : a.location!.startOffset - b.location!.startOffset));
+  const bySink = <T extends { sink: { file: string; startOffset: number } }>(xs: T[]) =>
+    xs.sort((a, b) => (a.sink.file < b.sink.file ? -1 : a.sink.file > b.sink.file ? 1 : a.sink.startOffset - b.sink.startOffset));
+  byPlace(inventory.calls);
+  byPlace(inventory.entryPoints);
+  bySink(inventory.promptFlows);
+  bySink(inventory.outputFlows);
+  byPlace(inventory.tools);
+  return inventory;
 }

@@ -1,6 +1,6 @@
 // Reading a property: where sources appear (request data, secrets in env, PII-shaped fields, browser
 // state), how SDK clients and modules extend their member paths, and how taint flows to members.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
 import { isCredentialName, isPiiName, isPublicEnvName, isSecretEnvName } from './keys';

@@ -1,6 +1,6 @@
 // Prompt slots: where untrusted text becomes instructions (prompt-injection) and where secrets or
 // personal data enter a prompt (secret-in-prompt). Also LangChain prompt templates and their variables.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { SlotKind } from '../knowledge/models';
 import { activeFlows, deepFlows, type Flow, type PromptTemplateInfo, type StrPart, type TemplateVar, type Value } from './values';

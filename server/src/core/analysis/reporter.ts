@@ -2,7 +2,7 @@
 // and fingerprints that survive unrelated edits (no line numbers in them).
 import * as crypto from 'crypto';
 import * as path from 'path';
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Finding, Location, PathStep, RuleId, Severity, Fix } from '../types';
 import { ruleMeta } from '../rules';
 import type { Flow } from './values';

@@ -1,6 +1,6 @@
 // Validation schemas (zod): which fields a schema constrains to safe values (enums, literals, numbers,
 // booleans, uuids, dates), so that parsing untrusted data or model output through it cleans those fields.
-import type { ts } from 'ts-morph';
+import type { ts } from '../ts';
 import type { CallCtx } from './calls';
 import { deepFlows, fresh, type SchemaShape, type Value } from './values';
 import { memberOf } from './members';

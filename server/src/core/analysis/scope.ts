@@ -1,5 +1,5 @@
 // Lexical scopes and the per-call frame of the interpreter.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { FnRef, GuardKind, Value } from './values';
 
 export interface Cell {

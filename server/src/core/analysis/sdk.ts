@@ -1,7 +1,7 @@
 // SDK-bound values: member paths on modules and clients, matching calls against the YAML models, and
 // what each kind of call does — prompts (slots, token caps, output), clients (keys, browser exposure,
 // transport), templates, messages, chains, agents and tools. Also raw fetch/axios calls to provider hosts.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { CallCtx } from './calls';
 import type { CallModel, MaxTokenOption, SdkModel, SlotKind } from '../knowledge/models';

@@ -1,6 +1,6 @@
 // Sinks for model output and model-chosen tool arguments: code evaluation, shell, files, network,
 // HTML, redirects and SQL. Reports unvalidated-llm-output and excessive-agency.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
 import type { CallCtx } from './calls';

@@ -1,6 +1,6 @@
 // Tools the model can call: their functions run with model-chosen arguments. The sinks they reach
 // (shell, file writes, network) decide excessive-agency; approval options switch it off.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { CallCtx } from './calls';
 import type { CallModel } from '../knowledge/models';
 import type { ToolCtx } from './scope';

@@ -1,7 +1,7 @@
 // The abstract values the interpreter computes for expressions: taint flows with their paths, plus
 // just enough structure (object props, array elements, string parts, functions, SDK bindings) for the
 // rules to reason about prompts, clients and sinks.
-import { ts } from 'ts-morph';
+import { ts } from '../ts';
 import type { SdkModel } from '../knowledge/models';
 
 export type TaintKind = 'untrusted' | 'retrieved' | 'secret' | 'pii' | 'llm-output' | 'tool-args';
