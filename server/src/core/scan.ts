@@ -28,6 +28,8 @@ export interface ScanOptions {
   maxFileBytes?: number;
   /** Milliseconds of analysis allowed per file on average before the rest of a root is skipped. */
   perFileBudgetMs?: number;
+  /** At most this many milliseconds for any one file (default: 10× the average, at least 2 s). */
+  fileBudgetMs?: number;
   /** Analyse every file, not only those the text pre-filter selects (engine stress tests). */
   analyseAll?: boolean;
   /** The knowledge to analyse with (rules/ merged with the workspace configuration); default rules/ alone. */
@@ -78,6 +80,9 @@ function escape(s: string): string {
 
 
 const DEFAULT_PER_FILE_BUDGET_MS = 200;
+/** One file may take many times the average (it may pull in shared modules first), but not without bound. */
+const FILE_BUDGET_FACTOR = 10;
+const MIN_FILE_BUDGET_MS = 2_000;
 
 export interface AnalysisOutput {
   findings: Finding[];
@@ -90,8 +95,9 @@ export interface AnalysisOutput {
 export function analyseFiles(root: string, files: string[], options: ScanOptions = {}, ws = new Workspace(root)): AnalysisOutput {
   const knowledge = options.knowledge ?? loadKnowledge();
   const reporter = new Reporter(root);
-  const budget = (options.perFileBudgetMs ?? DEFAULT_PER_FILE_BUDGET_MS) * Math.max(files.length, 50);
-  const interp = new Interpreter(ws, knowledge, reporter, { deadline: Date.now() + budget });
+  const perFile = options.perFileBudgetMs ?? DEFAULT_PER_FILE_BUDGET_MS;
+  const fileBudgetMs = options.fileBudgetMs ?? Math.max(perFile * FILE_BUDGET_FACTOR, MIN_FILE_BUDGET_MS);
+  const interp = new Interpreter(ws, knowledge, reporter, { deadline: Date.now() + perFile * Math.max(files.length, 50), fileBudgetMs });
   const progress = options.onProgress;
   const { candidates, skipped } = options.preselected ? { candidates: files, skipped: [] as SkippedFile[] } : selectCandidates(root, files, ws, knowledge, options);
   const candidateSet = options.partOf?.candidates ?? new Set(candidates);
@@ -105,6 +111,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
         continue;
       }
       modules.push(ctx);
+      interp.startFile(file);
       interp.evaluateModule(ctx);
     } catch (e) {
       skipped.push({ file, reason: `analysis failed: ${(e as Error).message}` });
@@ -114,6 +121,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   const nextGuards = options.partOf?.nextGuards ?? guardsOfMiddleware(interp, modules, root);
   for (const ctx of modules) {
     try {
+      interp.startFile(ctx.file);
       analyseConventionEntries(interp, ctx, nextGuards);
     } catch (e) {
       skipped.push({ file: ctx.file, reason: `analysis failed: ${(e as Error).message}` });
@@ -122,18 +130,24 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   // Every function of a candidate file not reached from an entry point, analysed with unknown arguments.
   for (const ctx of modules) {
     try {
+      interp.startFile(ctx.file);
       const scope = new Scope(ctx.scope, ctx, { name: '<module>', returns: [], effects: newEffects(), depth: 0 });
       analyseRemaining(interp, ctx.sf, scope, options.analyseAll ? undefined : relevantStatements(interp, ctx.sf, candidateSet));
     } catch (e) {
       skipped.push({ file: ctx.file, reason: `analysis failed: ${(e as Error).message}` });
     }
   }
+  interp.startFile(root); // the routes registered on HTTP apps, across files
   resolveRoutes(interp);
   for (const ctx of modules) {
     checkLiteralKeys(interp, ctx.sf);
     if (ctx.callsLlm) checkTlsEnv(interp, ctx.sf);
   }
-  if (interp.timedOut) skipped.push({ file: root, reason: 'analysis time budget exceeded; results may be incomplete' });
+  for (const file of interp.slowFiles) {
+    const what = file === root ? 'analysis of the HTTP routes' : 'analysis of this file';
+    skipped.push({ file, reason: `${what} stopped after ${fileBudgetMs} ms (per-file time budget); results may be incomplete` });
+  }
+  if (interp.runTimedOut) skipped.push({ file: root, reason: 'analysis time budget exceeded; results may be incomplete' });
   progress?.({ phase: 'done', done: candidates.length, total: candidates.length });
   return { findings: reporter.findings(), inventory: interp.inventory.result(), skipped, analysed: modules.length };
 }

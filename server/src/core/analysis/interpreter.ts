@@ -22,8 +22,10 @@ import { typedPiiValue } from './declared-types';
 const MAX_DEPTH = 14;
 
 export interface InterpreterOptions {
-  /** Stop analysing a root after this many milliseconds (per-root time budget). */
+  /** Stop analysing at this time (Date.now() milliseconds): the budget of the whole run. */
   deadline: number;
+  /** At most this many milliseconds for each file's phase started with `startFile` (default: no limit). */
+  fileBudgetMs?: number;
 }
 
 export class Interpreter {
@@ -37,7 +39,14 @@ export class Interpreter {
   private readonly inProgress = new Set<string>();
   private nextId = 1;
   private order = 0;
+  /** True while the current file (or the run) is over its budget: calls are no longer followed. */
   timedOut = false;
+  /** The run's own budget was exceeded: nothing more is followed for any file. */
+  runTimedOut = false;
+  /** Files whose analysis was cut short by the per-file budget. */
+  readonly slowFiles = new Set<string>();
+  private fileDeadline = Infinity;
+  private currentFile: string | undefined;
 
   constructor(
     readonly ws: Workspace,
@@ -54,8 +63,25 @@ export class Interpreter {
     return ++this.order;
   }
 
+  /**
+   * Starts a file's share of the work: a pathological file stops only its own analysis (it is listed in
+   * `slowFiles`), and the next file starts with a fresh budget — unless the run's budget is spent.
+   */
+  startFile(file: string): void {
+    this.currentFile = file;
+    this.fileDeadline = this.options.fileBudgetMs === undefined ? Infinity : Date.now() + this.options.fileBudgetMs;
+    this.timedOut = this.runTimedOut;
+  }
+
   checkDeadline(): boolean {
-    if (!this.timedOut && Date.now() > this.options.deadline) this.timedOut = true;
+    if (this.timedOut) return true;
+    const now = Date.now();
+    if (now > this.options.deadline) {
+      this.timedOut = this.runTimedOut = true;
+    } else if (now > this.fileDeadline) {
+      this.timedOut = true;
+      if (this.currentFile) this.slowFiles.add(this.currentFile);
+    }
     return this.timedOut;
   }
 
