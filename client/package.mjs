@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, buildBundles } from '../server/build.mjs';
+import { ROOT, buildBundles, writeVettedRules } from '../server/build.mjs';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 
@@ -21,6 +21,7 @@ try {
     cpSync(path.join(ROOT, item), path.join(stage, item), { recursive: true });
   }
   await buildBundles({ outdir: path.join(stage, 'dist'), production: true, only: ['extension.js', 'server.js', 'server-boot.js'] });
+  await writeVettedRules({ outdir: path.join(stage, 'dist') });
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', out], { cwd: stage, stdio: 'inherit' });
   const bytes = statSync(out).size;

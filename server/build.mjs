@@ -4,7 +4,9 @@
 //   node server/build.mjs --production    minified, no source maps (what the .vsix ships; see client/package.mjs)
 // Other scripts import `buildBundles` to build into another folder.
 import { build } from 'esbuild';
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -56,6 +58,28 @@ export async function buildBundles({ outdir = path.join(ROOT, 'dist'), productio
   return written;
 }
 
+/**
+ * Writes rules-vetted.json into `outdir`: rules/ checked by the run time's own loader (bundled for the occasion),
+ * so the bundles skip parsing and validating files the build already checked (server/src/core/knowledge/vetted.ts).
+ */
+export async function writeVettedRules({ outdir = path.join(ROOT, 'dist'), log = console.log } = {}) {
+  const temp = mkdtempSync(path.join(os.tmpdir(), 'promptward-vet-'));
+  try {
+    const script = path.join(temp, 'vet-rules.js');
+    await build({ absWorkingDir: ROOT, entryPoints: ['server/src/core/knowledge/vet-rules.ts'], outfile: script, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+    const { vetRules } = createRequire(import.meta.url)(script);
+    const { vetted, problems } = vetRules(path.join(ROOT, 'rules'));
+    for (const p of problems) log(`rules-vetted.json: left out ${p}`);
+    const out = path.join(outdir, 'rules-vetted.json');
+    writeFileSync(out, JSON.stringify(vetted));
+    log(`built ${path.relative(ROOT, out).padEnd(20)} ${size(out).padStart(9)}  (${Object.keys(vetted.entries).length} rules files)`);
+    return out;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   await buildBundles({ production: process.argv.includes('--production') });
+  await writeVettedRules();
 }

@@ -1,8 +1,9 @@
 // Loads a YAML file and validates it against a JSON Schema, turning every problem into
 // `file:line:col: message` — the one error format users see for rules/ and config files.
 import * as fs from 'fs';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { vettedData } from './vetted';
 
 export class YamlFileError extends Error {
   constructor(
@@ -16,13 +17,26 @@ export class YamlFileError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+/** The schema validator, built on first use: most starts never need one (see vetted.ts). */
+let ajv: import('ajv').default | undefined;
 const compiled = new Map<string, ValidateFunction>();
+const schemaTexts = new Map<string, string>();
+
+function schemaText(schemaFile: string): string {
+  let text = schemaTexts.get(schemaFile);
+  if (text === undefined) schemaTexts.set(schemaFile, (text = fs.readFileSync(schemaFile, 'utf8')));
+  return text;
+}
 
 function validatorFor(schemaFile: string): ValidateFunction {
   let validate = compiled.get(schemaFile);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+    if (!ajv) {
+      // Loaded lazily (a require, not an import, so the bundle does not initialise it at start-up).
+      const { default: Ajv } = require('ajv') as typeof import('ajv');
+      ajv = new Ajv({ allErrors: false, strict: false });
+    }
+    validate = ajv.compile(JSON.parse(schemaText(schemaFile)));
     compiled.set(schemaFile, validate);
   }
   return validate;
@@ -81,6 +95,8 @@ export function parseYamlWithSchema<T>(file: string, text: string, schemaFile: s
   return data as T;
 }
 
+/** Reads, parses and validates a YAML file; a file the build already checked under the same schema is not parsed again. */
 export function loadYamlWithSchema<T>(file: string, schemaFile: string): T {
-  return parseYamlWithSchema<T>(file, fs.readFileSync(file, 'utf8'), schemaFile);
+  const text = fs.readFileSync(file, 'utf8');
+  return vettedData<T>(text, schemaText(schemaFile)) ?? parseYamlWithSchema<T>(file, text, schemaFile);
 }
