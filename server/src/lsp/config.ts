@@ -9,6 +9,7 @@ import {
 } from '../config';
 import { loadRuleMetas, type Finding, type RuleMeta } from '../core';
 import type { Knowledge } from '../core/knowledge/models';
+import type { ResolvedEditorSettings } from './settings';
 
 export interface ConfigProblem {
   /** The config file, when the problem is inside one. */
@@ -41,6 +42,22 @@ export function loadFolderConfig(root: string): FolderConfig {
     if (err instanceof ConfigError) return { config: defaultConfig(root), problem: { line: 1, column: 1, message: err.message } };
     throw err;
   }
+}
+
+/**
+ * The folder's configuration with its editor settings under it: a rule level from the settings applies only to
+ * a rule the config file does not set (the file is the project's decision, shared by the CLI and CI); the
+ * settings' excludes (relative to the folder) are added to the file's.
+ */
+export function withEditorSettings(fromFile: FolderConfig, root: string, editor: ResolvedEditorSettings): FolderConfig {
+  if (editor.rules.size === 0 && editor.exclude.length === 0) return fromFile;
+  const rules = new Map(editor.rules);
+  for (const [id, level] of fromFile.config.rules) rules.set(id, level);
+  const byFile = fromFile.exclude;
+  // The config file's glob matching, on a config holding only the settings' excludes.
+  const bySettings = excludedBy({ ...defaultConfig(root), exclude: editor.exclude });
+  const exclude = byFile && bySettings ? (file: string) => byFile(file) || bySettings(file) : byFile ?? bySettings;
+  return { ...fromFile, config: { ...fromFile.config, rules }, exclude };
 }
 
 export interface Presented {

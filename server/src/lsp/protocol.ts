@@ -38,6 +38,8 @@ export interface FolderFindingsSummary {
   /** Findings hidden by a suppression comment with a reason. */
   suppressed: number;
   bySeverity: SeverityCounts;
+  /** True when `promptward.enable` is false for the folder: nothing is analysed and every count is 0. */
+  disabled?: boolean;
   /** Per rule id (including the invalid-ignore meta rule). */
   byRule: Record<string, SeverityCounts & { total: number }>;
 }
@@ -95,4 +97,28 @@ export interface InitializationOptions {
   wholeFolderMaxFiles?: number;
   /** Offer `workspace/diagnostic` to clients that pull diagnostics (default true). */
   workspaceDiagnostics?: boolean;
+  /**
+   * The editor settings of every folder, for clients without the `workspace.configuration` capability (clients
+   * with it are asked per folder instead).
+   */
+  settings?: EditorSettings;
+}
+
+/** Section of the editor settings in `workspace/configuration` (the client's `promptward.*` settings). */
+export const SETTINGS_SECTION = 'promptward';
+
+/**
+ * The editor settings of a workspace folder: the `promptward` section the server asks for with
+ * `workspace/configuration` (scoped to the folder), or `initializationOptions.settings`. Every key is optional; an
+ * invalid value is logged once and ignored (its default applies). See docs/lsp.md#settings.
+ */
+export interface EditorSettings {
+  /** Analyse the folder at all (default true). When false: no diagnostics, code actions or hovers. */
+  enable?: boolean;
+  /** Analyse while typing (after the debounce), or only when a document is opened or saved (default 'onType'). */
+  run?: 'onType' | 'onSave';
+  /** Rule id → level, for the rules the folder's config file does not set (the config file wins). */
+  rules?: Record<string, 'off' | 'info' | 'warning' | 'error'>;
+  /** Globs relative to the folder (the config file's `exclude` syntax), added to the config file's excludes. */
+  exclude?: string[];
 }

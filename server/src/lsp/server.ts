@@ -4,9 +4,9 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
-  CodeActionKind, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError, DocumentDiagnosticReportKind, FileChangeType, ProposedFeatures,
+  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError, DocumentDiagnosticReportKind, FileChangeType, ProposedFeatures,
   TextDocumentSyncKind, TextDocuments, WorkDoneProgress, WorkspaceDiagnosticRequest, createConnection,
-  type CancellationToken, type CodeAction, type CodeActionParams, type Connection, type Diagnostic, type DocumentDiagnosticReport,
+  type CancellationToken, type CodeAction, type CodeActionParams, type ConfigurationItem, type Connection, type Diagnostic, type DocumentDiagnosticReport,
   type Hover, type InitializeParams, type InitializeResult, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
   type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
@@ -21,11 +21,12 @@ import { hoverMarkdown, toDiagnostic, toWorkspaceEdit, type EditTarget, type Tex
 import { Folder, type FolderHost, type Settings } from './folder';
 import { IdleCollector } from './memory';
 import {
-  FINDINGS_SUMMARY_REQUEST, FIX_ALL_KIND, SHOW_DOCUMENTATION_COMMAND, SOURCE, THREAT_MODEL_CHANGED_NOTIFICATION, THREAT_MODEL_REQUEST,
+  FINDINGS_SUMMARY_REQUEST, FIX_ALL_KIND, SETTINGS_SECTION, SHOW_DOCUMENTATION_COMMAND, SOURCE, THREAT_MODEL_CHANGED_NOTIFICATION, THREAT_MODEL_REQUEST,
   type DiagnosticData, type FindingsSummaryParams, type FindingsSummaryResult, type FolderFindingsSummary, type InitializationOptions,
   type ThreatModelChangedParams, type ThreatModelParams, type ThreatModelResult,
 } from './protocol';
 import { renderThreatModel } from '../core/threat-model';
+import { DEFAULT_EDITOR_SETTINGS, resolveEditorSettings, showValue, type ResolvedEditorSettings } from './settings';
 
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +36,9 @@ export const DEFAULT_SETTINGS: Settings = {
   wholeFolderMaxFiles: 40,
   workspaceDiagnostics: true,
 };
+
+/** How long a folder waits for the client's first answer to workspace/configuration before the defaults apply. */
+const SETTINGS_DEADLINE_MS = 2000;
 
 function toFile(uri: string): string | undefined {
   if (!uri.startsWith('file:')) return undefined;
@@ -59,6 +63,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let showDocument = false;
   let workDoneProgress = false;
   let workspaceFolders = false;
+  let configurationSupport = false;
+  let configurationChangeRegistration = false;
+  /** Editor settings for every folder when the client cannot be asked (initializationOptions.settings). */
+  let initialSettings: ResolvedEditorSettings = DEFAULT_EDITOR_SETTINGS;
+  /** Editor settings of files outside every workspace folder; undefined until the client answered. */
+  let looseSettings: ResolvedEditorSettings | undefined;
+  let settingsAsked = 0; // workspace/configuration requests sent
+  let settingsApplied = 0; // the newest request whose answer was applied
+  /** Pull mode, run: onSave: saved files whose new results the client must be told to pull. */
+  const savedAwaitingRefresh = new Set<string>();
 
   const memory = new IdleCollector();
   // Folders whose threat model a client asked for: they get change notifications, debounced per folder.
@@ -77,8 +91,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     },
     resultsChanged(folder, files, edited) {
       if (pull) {
-        // The client pulls the edited documents itself; others (another file's findings changed) need a refresh.
-        if (refreshSupport && files.some((f) => !edited.has(f))) void connection.languages.diagnostics.refresh();
+        // The client pulls the edited documents itself; others (another file's findings changed) need a refresh,
+        // and so do saved ones (the client pulled them before the save, and got the results of before the edit).
+        const saved = files.filter((f) => savedAwaitingRefresh.delete(f));
+        if (refreshSupport && (saved.length > 0 || files.some((f) => !edited.has(f)))) void connection.languages.diagnostics.refresh();
         return;
       }
       for (const file of files) publish(folder, file);
@@ -121,14 +137,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (best || !create) return best ?? loose.get(path.dirname(file));
     const dir = path.dirname(file);
     let l = loose.get(dir);
-    if (!l) loose.set(dir, (l = new Folder(dir, pathToFileURL(dir).href, host, true)));
+    if (!l) loose.set(dir, (l = new Folder(dir, pathToFileURL(dir).href, host, true, looseSettings)));
     return l;
   }
 
   const texts = (folder: Folder): Texts => ({
     uriOf,
     indexOf(file) {
-      const doc = openDocument(file);
+      // run: onSave — an unsaved document's findings are of the text last analysed, not the editor's.
+      const doc = folder.awaitsSave(file) ? undefined : openDocument(file);
       const text = doc ? doc.getText() : folder.session.readText(file);
       return text === undefined ? undefined : lineIndex(file, text);
     },
@@ -148,16 +165,102 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   function addFolder(uri: string, initializing = false): void {
     const root = toFile(uri);
     if (!root || folders.has(root)) return;
-    const folder = new Folder(root, uri, host);
+    // With the configuration capability the folder waits for its settings (asked for once initialized, or now).
+    const folder = new Folder(root, uri, host, false, configurationSupport ? undefined : initialSettings);
     folders.set(root, folder);
-    if (!initializing) publishConfigProblem(folder); // else once initialized
+    if (!initializing) {
+      publishConfigProblem(folder); // else once initialized
+      if (configurationSupport) void requestSettings();
+    }
     // Documents opened before the folder was known move to it.
+    for (const [file, text] of openTexts(folder)) folder.documentChanged(file, text, true);
+  }
+
+  /** The open documents of a folder, with their (unsaved) text. */
+  function openTexts(folder: Folder): Map<string, string> {
+    const open = new Map<string, string>();
     for (const doc of documents.all()) {
       const file = toFile(doc.uri);
-      if (file && folderFor(file, false) === folder) {
-        folder.setDocument(file, doc.getText());
-        folder.schedule(file, 0);
-      }
+      if (file && isSourceFile(file) && folderFor(file, false) === folder) open.set(file, doc.getText());
+    }
+    return open;
+  }
+
+  // ------------------------------------------------------------------ editor settings
+
+  /** Logs an ignored setting once (per setting and value). */
+  function settingProblem(setting: string, value: unknown, message: string): void {
+    const shown = showValue(value);
+    host.logOnce(`setting:${setting}:${shown}`, 'warn', `Promptward: ignored the setting ${setting} = ${shown}: ${message}.`);
+  }
+
+  const resolveSettings = (raw: unknown): ResolvedEditorSettings => resolveEditorSettings(raw, settingProblem);
+
+  /** Asks the client for the settings of every folder (and of files outside them) in one request, and applies them. */
+  async function requestSettings(): Promise<void> {
+    const asked = ++settingsAsked;
+    const targets = [...folders.values()];
+    // The last item, without a scope, is for files outside every workspace folder.
+    const items: ConfigurationItem[] = [...targets.map((f) => ({ scopeUri: f.uri, section: SETTINGS_SECTION })), { section: SETTINGS_SECTION }];
+    const deadline = setTimeout(settingsDeadlinePassed, SETTINGS_DEADLINE_MS);
+    let answer: unknown;
+    try {
+      answer = await connection.workspace.getConfiguration(items);
+    } catch (err) {
+      host.logOnce(`settings-failed:${(err as Error).message}`, 'warn', `Promptward: workspace/configuration failed (${(err as Error).message}); the default settings apply.`);
+    } finally {
+      clearTimeout(deadline);
+    }
+    if (asked < settingsApplied) return; // a newer answer was applied already
+    settingsApplied = asked;
+    if (!Array.isArray(answer)) return settingsDeadlinePassed();
+    targets.forEach((folder, i) => {
+      if (folders.get(folder.root) === folder) applySettings(folder, resolveSettings(answer[i]));
+    });
+    setLooseSettings(resolveSettings(answer[targets.length]));
+  }
+
+  /** Folders still waiting for their settings start with the defaults (a later answer still applies). */
+  function settingsDeadlinePassed(): void {
+    const waiting = [...folders.values(), ...loose.values()].filter((f) => !f.ready);
+    if (waiting.length > 0) {
+      host.logOnce('settings-deadline', 'warn', `Promptward: no settings from the client (workspace/configuration) within ${SETTINGS_DEADLINE_MS / 1000} s; the default settings apply to ${waiting.map((f) => f.root).join(', ')} until it answers.`);
+    }
+    for (const folder of waiting) applySettings(folder, DEFAULT_EDITOR_SETTINGS);
+    looseSettings ??= DEFAULT_EDITOR_SETTINGS;
+  }
+
+  function setLooseSettings(resolved: ResolvedEditorSettings): void {
+    looseSettings = resolved;
+    for (const folder of loose.values()) applySettings(folder, resolved);
+  }
+
+  /** Applies a folder's settings; a change re-analyses its open documents and updates what the client shows. */
+  function applySettings(folder: Folder, resolved: ResolvedEditorSettings): void {
+    const first = !folder.ready;
+    if (folder.applyEditorSettings(resolved, openTexts(folder)) && !first) showReapplied(folder);
+  }
+
+  /** Settings without the configuration capability: `settings.promptward` of didChangeConfiguration, when sent. */
+  function applyPushedSettings(settings: unknown): void {
+    if (typeof settings !== 'object' || settings === null || !(SETTINGS_SECTION in settings)) return;
+    initialSettings = resolveSettings((settings as Record<string, unknown>)[SETTINGS_SECTION]);
+    for (const folder of folders.values()) applySettings(folder, initialSettings);
+    setLooseSettings(initialSettings);
+  }
+
+  /**
+   * After the configuration of a folder changed (its settings or its config file): pull clients are asked to pull
+   * again once the open documents are re-analysed; push clients get empty diagnostics for the documents the folder
+   * no longer analyses (the others are published when their run ends).
+   */
+  function showReapplied(folder: Folder): void {
+    if (pull) {
+      if (refreshSupport) void folder.settled().then(() => connection.languages.diagnostics.refresh());
+      return;
+    }
+    for (const file of openTexts(folder).keys()) {
+      if (!folder.analyses(file)) void connection.sendDiagnostics({ uri: uriOf(file), diagnostics: [] });
     }
   }
 
@@ -206,7 +309,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     showDocument = !!caps.window?.showDocument?.support;
     workDoneProgress = !!caps.window?.workDoneProgress;
     workspaceFolders = !!caps.workspace?.workspaceFolders;
+    configurationSupport = !!caps.workspace?.configuration;
+    configurationChangeRegistration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    // The client's own settings win when it can be asked; initializationOptions.settings is for the others.
+    initialSettings = configurationSupport ? DEFAULT_EDITOR_SETTINGS : resolveSettings(init.settings);
+    looseSettings = configurationSupport ? undefined : initialSettings;
     settings = {
       debounceMs: num(init.debounceMs, DEFAULT_SETTINGS.debounceMs),
       maxFileBytes: num(init.maxFileBytes, DEFAULT_SETTINGS.maxFileBytes),
@@ -238,6 +346,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         { globPattern: '**/.promptward.{yaml,yml}' },
       ],
     }).catch(() => undefined); // clients without dynamic registration
+    if (configurationChangeRegistration) {
+      // So that clients like VS Code's send didChangeConfiguration when a promptward.* setting changes.
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+    if (configurationSupport) void requestSettings();
     if (workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) {
@@ -249,6 +362,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     }
   });
 
+  connection.onDidChangeConfiguration((params) => {
+    // Whatever the notification carries, a client that can be asked is asked (its answer is per folder).
+    if (configurationSupport) void requestSettings();
+    else applyPushedSettings(params?.settings);
+  });
+
   // ------------------------------------------------------------------ documents
 
   const seen = new Set<string>();
@@ -257,10 +376,16 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!file || !isSourceFile(file)) return;
     uriByFile.set(file, e.document.uri);
     const folder = folderFor(file)!;
-    folder.setDocument(file, e.document.getText());
     const first = !seen.has(e.document.uri);
     seen.add(e.document.uri);
-    folder.schedule(file, first ? 0 : settings.debounceMs);
+    folder.documentChanged(file, e.document.getText(), first);
+  });
+
+  documents.onDidSave((e) => {
+    const file = toFile(e.document.uri);
+    if (!file || !isSourceFile(file)) return;
+    const folder = folderFor(file, false);
+    if (folder?.documentSaved(file, e.document.getText()) && pull) savedAwaitingRefresh.add(file);
   });
 
   documents.onDidClose((e) => {
@@ -288,16 +413,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       if (!folder || folder.loose) continue;
       const base = path.basename(file);
       if (CONFIG_FILE_NAMES.includes(base) || base === 'tsconfig.json' || base === 'jsconfig.json') {
-        const open = new Map<string, string>();
-        for (const doc of documents.all()) {
-          const f = toFile(doc.uri);
-          if (f && folderFor(f, false) === folder && isSourceFile(f)) open.set(f, doc.getText());
-        }
-        folder.reloadConfig(open);
+        folder.reloadConfig(openTexts(folder));
         publishConfigProblem(folder);
+        if (folder.ready) showReapplied(folder);
         continue;
       }
-      if (!isSourceFile(file)) continue;
+      // A folder without its settings yet, or disabled, starts a new session when they come.
+      if (!isSourceFile(file) || !folder.ready || !folder.enabled) continue;
       const kind = change.type === FileChangeType.Created ? 'created' : change.type === FileChangeType.Deleted ? 'deleted' : 'changed';
       folder.session.fileChanged(file, kind);
       if (kind !== 'deleted' || folder.session.has(file)) folder.schedule(file);
@@ -316,7 +438,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!file || !isSourceFile(file)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const folder = folderFor(file, false);
     if (!folder) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-    if (!folder.session.isFresh(file) && !folder.isPending(file)) folder.schedule(file, 0);
+    await folder.whenReady();
+    // run: onSave — an edited, unsaved document keeps its last results: the pull does not analyse it.
+    const stale = folder.analyses(file) && !folder.awaitsSave(file) && !folder.session.isFresh(file) && !folder.isPending(file);
+    if (stale) folder.schedule(file, 0);
     await folder.settled();
     if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
     const resultId = folder.resultId(file);
@@ -374,7 +499,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!doc || !file) return [];
     const folder = folderFor(file, false);
     // Offsets are valid only for the version the findings were computed from.
-    if (!folder || folder.isPending(file) || folder.analysedVersions.get(file) !== doc.version) return [];
+    if (!folder || !folder.enabled || folder.isPending(file) || folder.analysedVersions.get(file) !== doc.version) return [];
     const wants = (kind: string) => !params.context.only || params.context.only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const text = doc.getText();
     const index = lineIndex(file, text);
@@ -440,7 +565,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const file = toFile(params.textDocument.uri);
     if (!doc || !file) return null;
     const folder = folderFor(file, false);
-    if (!folder || folder.isPending(file) || folder.analysedVersions.get(file) !== doc.version) return null;
+    if (!folder || !folder.enabled || folder.isPending(file) || folder.analysedVersions.get(file) !== doc.version) return null;
     const index = lineIndex(file, doc.getText());
     const offset = index.offset(params.position);
     const under = folder.presented(file).shown.filter((f) => f.location.startOffset <= offset && offset <= f.location.endOffset);
@@ -459,6 +584,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const out: FolderFindingsSummary[] = [];
     for (const folder of folders.values()) {
       if (wanted && folder.root !== wanted) continue;
+      await folder.whenReady();
+      if (!folder.enabled) {
+        out.push({ folder: folder.uri, disabled: true, files: 0, filesWithFindings: 0, total: 0, suppressed: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} });
+        continue;
+      }
       await folder.scanAll(token);
       const summary: FolderFindingsSummary = { folder: folder.uri, files: folder.session.fileList().length, filesWithFindings: 0, total: 0, suppressed: 0, bySeverity: { error: 0, warning: 0, info: 0 }, byRule: {} };
       for (const file of folder.filesWithResults()) {
@@ -489,6 +619,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const format = params?.format;
     if (format !== undefined && format !== 'json' && format !== 'markdown' && format !== 'html') {
       return new ResponseError(ErrorCodes.InvalidParams, `promptward/threatModel: unknown format '${String(format)}' (expected json, markdown or html)`);
+    }
+    await folder.whenReady();
+    if (!folder.enabled) {
+      return new ResponseError(LSPErrorCodes.RequestFailed, `promptward/threatModel: Promptward is disabled for ${folder.uri} (the setting promptward.enable is false)`);
     }
     const model = await folder.threatModel(token);
     threatModelWatched.add(folder); // after: the client has the model; only later changes are news
