@@ -221,6 +221,28 @@ export async function run(): Promise<void> {
       },
     },
     {
+      name: 'settings apply as they change: a rule turned off, then Promptward disabled, then back to the defaults',
+      timeoutMs: 90_000,
+      run: async () => {
+        const editor = await openFile(root, 'server/services/llm.ts');
+        const uri = editor.document.uri;
+        const codes = () => ours(uri).map((d) => (d.code as { value: string }).value).sort();
+        const all = expectedIn('server/services/llm.ts').map((f) => f.ruleId).sort();
+        await until(() => JSON.stringify(codes()) === JSON.stringify(all), `all findings of llm.ts (${all.join(', ')})`);
+        const config = vscode.workspace.getConfiguration('promptward', root);
+        try {
+          await config.update('rules', { 'missing-max-tokens': 'off' }, vscode.ConfigurationTarget.Workspace);
+          await until(() => JSON.stringify(codes()) === JSON.stringify(all.filter((r) => r !== 'missing-max-tokens')), `missing-max-tokens gone (have ${codes().join(', ')})`, 30_000);
+          await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+          await until(() => codes().length === 0, `no diagnostics while disabled (have ${codes().join(', ')})`, 30_000);
+        } finally {
+          await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+          await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+        }
+        await until(() => JSON.stringify(codes()) === JSON.stringify(all), `all findings back (have ${codes().join(', ')})`, 30_000);
+      },
+    },
+    {
       name: 'applies the preferred quick fix through the code action provider, and the finding disappears',
       run: async () => {
         const rel = 'server/services/llm.ts';
