@@ -349,6 +349,11 @@ export class AnalysisSession {
     return before !== signature;
   }
 
+  /** What the analysis saw in one file besides findings (its calls, entry points and tools; flows into its sinks). */
+  inventoryOf(file: string): Inventory | undefined {
+    return this.inventories.get(file)?.inventory;
+  }
+
   /** Everything the analysis saw besides findings, over all analysed files (fresh or not). */
   inventory(): Inventory {
     const all = emptyInventory();

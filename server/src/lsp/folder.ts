@@ -94,6 +94,11 @@ export class Folder {
     return this.editor?.enable ?? true;
   }
 
+  /** `promptward.codeLens`: a lens above each LLM call (off by default). */
+  get showsCodeLens(): boolean {
+    return this.editor?.codeLens ?? false;
+  }
+
   get runsOnSave(): boolean {
     return this.editor?.run === 'onSave';
   }

@@ -121,4 +121,6 @@ export interface EditorSettings {
   rules?: Record<string, 'off' | 'info' | 'warning' | 'error'>;
   /** Globs relative to the folder (the config file's `exclude` syntax), added to the config file's excludes. */
   exclude?: string[];
+  /** A code lens above each LLM call summarising the untrusted and sensitive data that reaches its prompt (default false). */
+  codeLens?: boolean;
 }

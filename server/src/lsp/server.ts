@@ -4,9 +4,9 @@
 import * as path from 'path';
 import { fileURLToPath, pathToFileURL } from 'url';
 import {
-  CodeActionKind, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError, DocumentDiagnosticReportKind, FileChangeType, ProposedFeatures,
+  CodeActionKind, CodeLensRefreshRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, ErrorCodes, LSPErrorCodes, ResponseError, DocumentDiagnosticReportKind, FileChangeType, ProposedFeatures,
   TextDocumentSyncKind, TextDocuments, WorkDoneProgress, WorkspaceDiagnosticRequest, createConnection,
-  type CancellationToken, type CodeAction, type CodeActionParams, type ConfigurationItem, type Connection, type Diagnostic, type DocumentDiagnosticReport,
+  type CancellationToken, type CodeAction, type CodeLens, type CodeActionParams, type ConfigurationItem, type Connection, type Diagnostic, type DocumentDiagnosticReport,
   type Hover, type InitializeParams, type InitializeResult, type WorkspaceDiagnosticReport, type WorkspaceDocumentDiagnosticReport,
   type WorkDoneProgressBegin, type WorkDoneProgressEnd, type WorkDoneProgressReport,
 } from 'vscode-languageserver/node';
@@ -26,6 +26,7 @@ import {
   type ThreatModelChangedParams, type ThreatModelParams, type ThreatModelResult,
 } from './protocol';
 import { renderThreatModel } from '../core/threat-model';
+import { callLenses } from './code-lens';
 import { DEFAULT_EDITOR_SETTINGS, resolveEditorSettings, showValue, type ResolvedEditorSettings } from './settings';
 
 
@@ -59,6 +60,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let pull = false;
   let refreshSupport = false;
+  let codeLensRefreshSupport = false;
+  let codeLensRefresh: NodeJS.Timeout | undefined;
   let documentChanges = false;
   let showDocument = false;
   let workDoneProgress = false;
@@ -100,6 +103,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       for (const file of files) publish(folder, file);
     },
     threatModelChanged(folder) {
+      if (folder.showsCodeLens) refreshCodeLenses();
       if (!threatModelWatched.has(folder) || threatModelTimers.has(folder)) return;
       threatModelTimers.set(folder, setTimeout(() => {
         threatModelTimers.delete(folder);
@@ -255,6 +259,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
    * no longer analyses (the others are published when their run ends).
    */
   function showReapplied(folder: Folder): void {
+    refreshCodeLenses(); // shown or hidden by the settings, or their inputs changed with the configuration
     if (pull) {
       if (refreshSupport) void folder.settled().then(() => connection.languages.diagnostics.refresh());
       return;
@@ -305,6 +310,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const caps = params.capabilities;
     pull = !!caps.textDocument?.diagnostic;
     refreshSupport = !!caps.workspace?.diagnostics?.refreshSupport;
+    codeLensRefreshSupport = !!caps.workspace?.codeLens?.refreshSupport;
     documentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
     showDocument = !!caps.window?.showDocument?.support;
     workDoneProgress = !!caps.window?.workDoneProgress;
@@ -329,6 +335,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
         executeCommandProvider: { commands: [SHOW_DOCUMENTATION_COMMAND] },
         ...(pull ? { diagnosticProvider: { identifier: SOURCE, interFileDependencies: true, workspaceDiagnostics: settings.workspaceDiagnostics } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -575,6 +582,33 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       contents: { kind: 'markdown', value: hoverMarkdown(under, texts(folder), folder.root) },
       range: { start: index.position(first.location.startOffset), end: index.position(first.location.endOffset) },
     };
+  });
+
+  // ------------------------------------------------------------------ code lens (promptward.codeLens, off by default)
+
+  /** Asks the client to request code lenses again (what reaches the prompts changed), at most every 300 ms. */
+  function refreshCodeLenses(): void {
+    if (!codeLensRefreshSupport || codeLensRefresh) return;
+    codeLensRefresh = setTimeout(() => {
+      codeLensRefresh = undefined;
+      void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+    }, 300);
+  }
+
+  connection.onCodeLens(async (params, token): Promise<CodeLens[]> => {
+    const file = toFile(params.textDocument.uri);
+    const doc = documents.get(params.textDocument.uri);
+    if (!file || !doc || !isSourceFile(file)) return [];
+    const folder = folderFor(file, false);
+    if (!folder || !folder.showsCodeLens || !folder.analyses(file)) return [];
+    await folder.settled();
+    // The inventory's offsets are those of the analysed version; a newer one gets its lenses after its run.
+    if (token.isCancellationRequested || folder.analysedVersions.get(file) !== doc.version) return [];
+    const index = lineIndex(file, doc.getText());
+    return callLenses(folder.session.inventoryOf(file), file).map((lens) => ({
+      range: { start: index.position(lens.startOffset), end: index.position(lens.endOffset) },
+      command: { title: lens.title, command: '' },
+    }));
   });
 
   // ------------------------------------------------------------------ custom requests

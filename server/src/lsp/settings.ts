@@ -13,6 +13,7 @@ export interface ResolvedEditorSettings {
   readonly run: RunMode;
   readonly rules: ReadonlyMap<string, RuleLevel>;
   readonly exclude: readonly Glob[];
+  readonly codeLens: boolean;
   readonly key: string;
 }
 
@@ -23,11 +24,11 @@ const LEVELS: readonly RuleLevel[] = ['off', 'info', 'warning', 'error'];
 const RUNS: readonly RunMode[] = ['onType', 'onSave'];
 const KNOWN_RULES: ReadonlySet<string> = new Set([...RULE_IDS, ...META_RULE_IDS]);
 
-export const DEFAULT_EDITOR_SETTINGS: ResolvedEditorSettings = settingsOf(true, 'onType', new Map(), []);
+export const DEFAULT_EDITOR_SETTINGS: ResolvedEditorSettings = settingsOf(true, 'onType', new Map(), [], false);
 
-function settingsOf(enable: boolean, run: RunMode, rules: ReadonlyMap<string, RuleLevel>, exclude: readonly Glob[]): ResolvedEditorSettings {
-  const key = JSON.stringify([enable, run, [...rules].sort(([a], [b]) => a.localeCompare(b)), exclude.map((g) => g.source)]);
-  return { enable, run, rules, exclude, key };
+function settingsOf(enable: boolean, run: RunMode, rules: ReadonlyMap<string, RuleLevel>, exclude: readonly Glob[], codeLens: boolean): ResolvedEditorSettings {
+  const key = JSON.stringify([enable, run, [...rules].sort(([a], [b]) => a.localeCompare(b)), exclude.map((g) => g.source), codeLens]);
+  return { enable, run, rules, exclude, codeLens, key };
 }
 
 /** A value as a log message shows it. */
@@ -53,14 +54,20 @@ export function resolveEditorSettings(raw: unknown, problem: SettingProblem): Re
     problem(SETTINGS_SECTION, raw, 'expected an object of settings');
     return DEFAULT_EDITOR_SETTINGS;
   }
-  return settingsOf(enableOf(raw.enable, problem), runOf(raw.run, problem), rulesOf(raw.rules, problem), excludeOf(raw.exclude, problem));
+  return settingsOf(
+    booleanOf('enable', raw.enable, true, problem),
+    runOf(raw.run, problem),
+    rulesOf(raw.rules, problem),
+    excludeOf(raw.exclude, problem),
+    booleanOf('codeLens', raw.codeLens, false, problem),
+  );
 }
 
-function enableOf(value: unknown, problem: SettingProblem): boolean {
-  if (value === undefined || value === null) return true;
+function booleanOf(name: string, value: unknown, fallback: boolean, problem: SettingProblem): boolean {
+  if (value === undefined || value === null) return fallback;
   if (typeof value === 'boolean') return value;
-  problem(`${SETTINGS_SECTION}.enable`, value, 'expected true or false');
-  return true;
+  problem(`${SETTINGS_SECTION}.${name}`, value, 'expected true or false');
+  return fallback;
 }
 
 function runOf(value: unknown, problem: SettingProblem): RunMode {
