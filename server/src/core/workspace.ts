@@ -135,6 +135,13 @@ export class Workspace {
         const file = result.resolvedModule?.resolvedFileName;
         if (file && !file.includes(`${path.sep}node_modules${path.sep}`) && !/\.d\.[cm]?ts$/.test(file)) resolved = path.resolve(file);
       }
+      // The conventional root aliases (`@/lib`, `~/lib`: Next.js, Nuxt, Vite templates) when no tsconfig maps them.
+      if (!resolved && /^[@~]\//.test(specifier) && !options.paths) {
+        for (const base of [this.root, path.join(this.root, 'src')]) {
+          resolved = this.resolveRelative(path.join(base, specifier.slice(2)));
+          if (resolved) break;
+        }
+      }
     }
     this.resolutions.set(key, resolved);
     return resolved;

@@ -63,7 +63,7 @@ export function memberOf(interp: Interpreter, obj: Value, name: string, node: ts
     // The SDK parsed the model's output with the schema: validated fields are clean.
     return applySchema(obj.outputSchema, { flows: obj.flows }, { interp, node, scope });
   } else if (obj.flows.length > 0 || obj.elements || obj.openProps) {
-    out = { flows: reclassifyToolArgs(interp, obj.flows, name, node), outputSchema: obj.outputSchema };
+    out = { flows: reclassifyToolArgs(interp, fieldFlows(obj.flows, name), name, node), outputSchema: obj.outputSchema };
     if (/^\d+$/.test(name) && obj.elements) out = join(obj.elements[Number(name)] ?? fresh(), out);
   } else if (obj.elements && /^\d+$/.test(name)) {
     out = obj.elements[Number(name)] ?? fresh();
@@ -77,6 +77,23 @@ export function memberOf(interp: Interpreter, obj: Value, name: string, node: ts
   if (isPiiName(name)) out = withPii(out, node, name);
   else if (isCredentialName(name)) out = withSecret(out, node, name);
   return out;
+}
+
+/** Methods and numeric members of strings and arrays: what they return is still the value's data. */
+const VALUE_MEMBERS = new Set([
+  'slice', 'substring', 'substr', 'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'toLocaleLowerCase',
+  'toLocaleUpperCase', 'replace', 'replaceAll', 'split', 'concat', 'padStart', 'padEnd', 'normalize', 'at', 'charAt',
+  'toString', 'valueOf', 'match', 'matchAll', 'repeat', 'join', 'map', 'filter', 'find', 'flat', 'flatMap', 'reduce',
+  'values', 'entries', 'toJSON', 'then',
+]);
+
+/**
+ * A field of a value that is personal data by its name (`email`, `phone`) is that field's own data: `email.body` or
+ * `email.subject` of an e-mail object is not an address. Its other flows (untrusted, model output) stay.
+ */
+function fieldFlows(flows: Flow[], name: string): Flow[] {
+  if (!flows.some((f) => f.kind === 'pii') || /^\d+$/.test(name) || VALUE_MEMBERS.has(name)) return flows;
+  return flows.filter((f) => f.kind !== 'pii');
 }
 
 function withSecret(v: Value, node: ts.Node, name: string): Value {

@@ -43,6 +43,37 @@ function approvalGiven(ctx: CallCtx, call: CallModel): boolean {
   return false;
 }
 
+/**
+ * Tools whose calls LangChain's human-in-the-loop middleware interrupts for a decision:
+ * `humanInTheLoopMiddleware({ interruptOn: { <tool name>: true | { allowedDecisions: [...] } } })`, in this file.
+ */
+const interruptedByFile = new WeakMap<ts.SourceFile, Set<string>>();
+function interruptedTools(sf: ts.SourceFile): Set<string> {
+  let names = interruptedByFile.get(sf);
+  if (names) return names;
+  names = new Set();
+  interruptedByFile.set(sf, names);
+  if (!sf.text.includes('interruptOn')) return names;
+  const found = names;
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && /(^|\.)humanInTheLoopMiddleware$/.test(node.expression.getText(sf))) {
+      const config = node.arguments[0];
+      const interruptOn = config && ts.isObjectLiteralExpression(config)
+        ? config.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf).replace(/['"]/g, '') === 'interruptOn')
+        : undefined;
+      if (interruptOn && ts.isObjectLiteralExpression(interruptOn.initializer)) {
+        for (const p of interruptOn.initializer.properties) {
+          if (!ts.isPropertyAssignment(p) || p.initializer.kind === ts.SyntaxKind.FalseKeyword) continue;
+          found.add(p.name.getText(sf).replace(/^['"`]|['"`]$/g, ''));
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sf);
+  return names;
+}
+
 export function defineTool(ctx: CallCtx, call: CallModel, ref: SdkRef): Value {
   const name = toolName(ctx);
   for (const [path, kind] of call.slots) {
@@ -51,7 +82,8 @@ export function defineTool(ctx: CallCtx, call: CallModel, ref: SdkRef): Value {
   }
   // Some SDKs take either tool(fn, config) or tool({ ..., execute }): try the model's path, then the object form.
   const execute = [call.execute, '0.execute', '0.func', '0.handler'].map((p) => (p ? argPath(ctx, p) : undefined)).find((t) => t?.value.fns);
-  const tool: ToolCtx = { node: ctx.node, approved: approvalGiven(ctx, call), reported: false, name, capabilities: new Set() };
+  const approved = approvalGiven(ctx, call) || interruptedTools(ctx.node.getSourceFile()).has(name);
+  const tool: ToolCtx = { node: ctx.node, approved, reported: false, name, capabilities: new Set() };
   const schema = toolSchema(ctx);
   for (const fn of execute?.value.fns ?? []) {
     const param = fn.decl.parameters[0];
