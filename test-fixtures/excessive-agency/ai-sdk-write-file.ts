@@ -18,6 +18,7 @@ export function updateDocs(request: string) {
         description: 'Create or overwrite a file with the given content.',
         inputSchema: z.object({ filePath: z.string(), content: z.string() }),
         execute: async ({ filePath, content }) => {
+          // expect: unvalidated-llm-output
           await mkdir(path.dirname(filePath), { recursive: true });
           // expect: unvalidated-llm-output
           await writeFile(filePath, content, 'utf8');

@@ -7,7 +7,7 @@ import { loadKnowledge, type Knowledge } from './knowledge/models';
 import { Reporter } from './analysis/reporter';
 import { Interpreter, boundNames } from './analysis/interpreter';
 import { sdkForModule } from './analysis/imports';
-import { analyseConventionEntries, isAppRouteFile, isNextMiddlewareFile, isPagesApiFile, middlewareGuards } from './analysis/entries';
+import { analyseConventionEntries, isAppRouteFile, isNextMiddlewareFile, isPagesApiFile, middlewareGuards, middlewareMatchers, type NextMiddleware } from './analysis/entries';
 import { resolveRoutes } from './analysis/http';
 import { KEY_TEXT_HINT, knownKeyProvider } from './analysis/keys';
 import { keyFix } from './fixes';
@@ -50,8 +50,8 @@ export interface ScanOptions {
 export interface WorkspaceContext {
   /** Every candidate file of the workspace (imports of candidates are analysed). */
   candidates: ReadonlySet<string>;
-  /** The guards of the workspace's Next.js middleware (see nextMiddlewareGuards). */
-  nextGuards: ReadonlySet<GuardKind>;
+  /** The workspace's Next.js middleware (see nextMiddlewareGuards). */
+  nextGuards: NextMiddleware;
 }
 
 /** Quick text test: could this file matter to any rule? Most files of a large repository fail it. */
@@ -152,16 +152,24 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
   return { findings: reporter.findings(), inventory: interp.inventory.result(), skipped, analysed: modules.length };
 }
 
-function guardsOfMiddleware(interp: Interpreter, modules: ModuleCtx[], root: string): Set<GuardKind> {
+function guardsOfMiddleware(interp: Interpreter, modules: ModuleCtx[], root: string): NextMiddleware {
   const guards = new Set<GuardKind>();
-  for (const ctx of modules) if (isNextMiddlewareFile(ctx.file, root, ctx.sf.text)) for (const g of middlewareGuards(interp, ctx)) guards.add(g);
-  return guards;
+  let matchers: string[] | undefined = [];
+  let any = false;
+  for (const ctx of modules) {
+    if (!isNextMiddlewareFile(ctx.file, root, ctx.sf.text)) continue;
+    any = true;
+    for (const g of middlewareGuards(interp, ctx)) guards.add(g);
+    const own = middlewareMatchers(ctx.sf);
+    matchers = own && matchers ? [...matchers, ...own] : undefined; // one middleware without a matcher covers everything
+  }
+  return { guards, matchers: any ? matchers : undefined };
 }
 
 /** The guards of the Next.js middleware among `files`, evaluated on their own (each part of a parallel scan needs them). */
-export function nextMiddlewareGuards(root: string, files: readonly string[], ws: Workspace, knowledge: Knowledge, perFileBudgetMs = DEFAULT_PER_FILE_BUDGET_MS): Set<GuardKind> {
+export function nextMiddlewareGuards(root: string, files: readonly string[], ws: Workspace, knowledge: Knowledge, perFileBudgetMs = DEFAULT_PER_FILE_BUDGET_MS): NextMiddleware {
   const middleware = files.filter((f) => isNextMiddlewareFile(f, root));
-  if (middleware.length === 0) return new Set();
+  if (middleware.length === 0) return { guards: new Set() };
   const interp = new Interpreter(ws, knowledge, new Reporter(root), { deadline: Date.now() + perFileBudgetMs * Math.max(middleware.length, 50) });
   const modules: ModuleCtx[] = [];
   for (const file of middleware) {

@@ -82,8 +82,60 @@ function defaultExportNode(ctx: ModuleCtx): ts.Node | undefined {
   return exportNode(ctx, 'default');
 }
 
+/** The workspace's Next.js middleware: the guards it runs, and the paths its `config.matcher` limits it to. */
+export interface NextMiddleware {
+  guards: ReadonlySet<GuardKind>;
+  /** The matcher patterns; undefined when some middleware runs for every path. */
+  matchers?: string[];
+}
+
+/** `export const config = { matcher: '/api/:path*' | [...] | [{ source }] }` of a middleware file, if it has one. */
+export function middlewareMatchers(sf: ts.SourceFile): string[] | undefined {
+  for (const stmt of sf.statements) {
+    if (!ts.isVariableStatement(stmt)) continue;
+    for (const d of stmt.declarationList.declarations) {
+      if (!ts.isIdentifier(d.name) || d.name.text !== 'config' || !d.initializer || !ts.isObjectLiteralExpression(d.initializer)) continue;
+      const prop = d.initializer.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'matcher');
+      if (!prop) return undefined;
+      const items = ts.isArrayLiteralExpression(prop.initializer) ? [...prop.initializer.elements] : [prop.initializer];
+      const patterns: string[] = [];
+      for (const item of items) {
+        if (ts.isStringLiteralLike(item)) patterns.push(item.text);
+        else if (ts.isObjectLiteralExpression(item)) {
+          const source = item.properties.find((p): p is ts.PropertyAssignment => ts.isPropertyAssignment(p) && p.name.getText(sf) === 'source');
+          if (source && ts.isStringLiteralLike(source.initializer)) patterns.push(source.initializer.text);
+          else return undefined; // a matcher we cannot read: assume it covers everything
+        } else return undefined;
+      }
+      return patterns;
+    }
+  }
+  return undefined;
+}
+
+/** Next.js matcher syntax (path-to-regexp: `:param`, `:param*`, `:param+`, and regex groups) as a RegExp. */
+function matcherRegExp(pattern: string): RegExp | undefined {
+  const body = pattern
+    .replace(/\/:\w+\*/g, '(?:/.*)?')
+    .replace(/\/:\w+\+/g, '/.+')
+    .replace(/:\w+\?/g, '[^/]*')
+    .replace(/:\w+/g, '[^/]+');
+  try {
+    return new RegExp(`^${body}/?$`);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The middleware's guards for a route at `path` (all of them when the path or the matcher is unknown). */
+export function middlewareGuardsFor(mw: NextMiddleware, path: string | undefined): ReadonlySet<GuardKind> {
+  if (!mw.matchers || path === undefined) return mw.guards;
+  const concrete = path.replace(/\[\[?\.\.\.(\w+)\]?\]/g, 'x/y').replace(/\[(\w+)\]/g, 'x');
+  return mw.matchers.some((m) => matcherRegExp(m)?.test(concrete) ?? true) ? mw.guards : new Set();
+}
+
 /** Analyses the convention-based entry points of one module. */
-export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, nextGuards: ReadonlySet<GuardKind>): void {
+export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, next: NextMiddleware): void {
   if (isAppRouteFile(ctx.file)) {
     for (const method of HTTP_METHODS) {
       const value = interp.exportOf(ctx.file, method);
@@ -91,13 +143,15 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
       const node = exportNode(ctx, method);
       if (!node) continue;
       const params: Value = { flows: [], props: new Map([['params', { flows: [source('untrusted', node, `route params of ${method}`)] }]]) };
-      registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, params], `${method} handler`, { kind: 'route-handler', framework: 'next', method, path: appRoutePath(ctx.file) });
+      const path = appRoutePath(ctx.file);
+      registerEntry(interp, node, value, middlewareGuardsFor(next, path), [{ flows: [], special: 'request' }, params], `${method} handler`, { kind: 'route-handler', framework: 'next', method, path });
     }
   }
   if (isPagesApiFile(ctx.file)) {
     const value = interp.exportOf(ctx.file, 'default');
     const node = defaultExportNode(ctx);
-    if (value.fns && node) registerEntry(interp, node, value, nextGuards, [{ flows: [], special: 'request' }, fresh()], 'API handler', { kind: 'api-handler', framework: 'next', path: pagesApiPath(ctx.file) });
+    const path = pagesApiPath(ctx.file);
+    if (value.fns && node) registerEntry(interp, node, value, middlewareGuardsFor(next, path), [{ flows: [], special: 'request' }, fresh()], 'API handler', { kind: 'api-handler', framework: 'next', path });
   }
   // Cloudflare Workers / Deno / Bun: export default { async fetch(request, env) { ... } }
   if (!ctx.useClient) {
@@ -106,7 +160,7 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
     const node = def.propNodes?.get('fetch');
     if (fetchHandler?.fns && node) {
       const nameNode = (node as ts.MethodDeclaration).name ?? node;
-      registerEntry(interp, nameNode, fetchHandler, nextGuards, [{ flows: [], special: 'request' }, { flows: [], special: 'process-env' }, fresh()], 'fetch handler', { kind: 'route-handler', framework: 'workers' });
+      registerEntry(interp, nameNode, fetchHandler, next.guards, [{ flows: [], special: 'request' }, { flows: [], special: 'process-env' }, fresh()], 'fetch handler', { kind: 'route-handler', framework: 'workers' });
     }
   }
   if (ctx.useServer) {
@@ -116,7 +170,7 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
       if (!value.fns || !node) continue;
       const decl = value.fns[0].decl;
       const args = decl.parameters.map((p) => ({ flows: [source('untrusted', p, `${p.name.getText()} (server action argument)`)] }) as Value);
-      registerEntry(interp, node, value, nextGuards, args, `server action ${name}`, { kind: 'server-action', framework: 'next' });
+      registerEntry(interp, node, value, next.guards, args, `server action ${name}`, { kind: 'server-action', framework: 'next' });
     }
   }
 }

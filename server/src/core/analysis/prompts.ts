@@ -134,11 +134,17 @@ function recordPromptFlows(interp: Interpreter, value: Value, node: ts.Node, lab
   }
 }
 
+/**
+ * Into privileged instructions, model-chosen tool arguments are untrusted too: a tool that builds another model's
+ * system prompt from its arguments passes on whatever an injected caller chose.
+ */
+const INSTRUCTION_INJECTION_KINDS = [...INJECTION_KINDS, 'tool-args'] as const;
+
 function reportInstructions(interp: Interpreter, value: Value, node: ts.Node, label: string): void {
-  const flows = activeFlows(deepFlows(value), 'prompt', [...INJECTION_KINDS]);
+  const flows = activeFlows(deepFlows(value), 'prompt', [...INSTRUCTION_INJECTION_KINDS]);
   if (flows.length === 0) return;
   const flow = flows[0];
-  interp.reporter.report({ rule: 'prompt-injection', node: preciseNode(value, node, INJECTION_KINDS), source: flow.steps[0].label, sink: label, flow, sinkLabel: label });
+  interp.reporter.report({ rule: 'prompt-injection', node: preciseNode(value, node, INSTRUCTION_INJECTION_KINDS), source: flow.steps[0].label, sink: label, flow, sinkLabel: label });
 }
 
 function reportMixed(interp: Interpreter, value: Value, node: ts.Node, label: string): void {
