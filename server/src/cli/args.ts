@@ -43,42 +43,58 @@ export function parseArgs(argv: readonly string[]): Command {
   throw new UsageError(`unknown command '${first}'`);
 }
 
-function parseScan(argv: readonly string[]): Command {
-  const options: ScanOptions = { paths: [], format: 'text', color: true, severityThreshold: 'error', quiet: false, reportUnusedIgnores: false };
-  let onlyPaths = false;
+/** One option on a command line, with readers for its value (`--name value` or `--name=value`) or its absence. */
+export interface CliOption {
+  name: string;
+  value(): string;
+  flag(): true;
+}
 
+/**
+ * Walks a subcommand's arguments: plain arguments, `-`, and everything after `--` go to `onPath`; each option goes
+ * to `onOption`, which may return `'stop'` (for --help). Returns false when stopped.
+ */
+export function walkArgs(argv: readonly string[], onPath: (arg: string) => void, onOption: (option: CliOption) => void | 'stop'): boolean {
+  let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
+    const arg = argv[i]!;
     if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      options.paths.push(arg);
+      onPath(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
       continue;
     }
     const eq = arg.indexOf('=');
     const name = eq === -1 ? arg : arg.slice(0, eq);
     const inline = eq === -1 ? undefined : arg.slice(eq + 1);
-    const value = (): string => {
-      if (inline !== undefined) {
-        if (inline === '') throw new UsageError(`option ${name} needs a value`);
-        return inline;
-      }
-      const next = argv[i + 1];
-      if (next === undefined || next === '') throw new UsageError(`option ${name} needs a value`);
-      i++;
-      return next;
+    const option: CliOption = {
+      name,
+      value() {
+        const v = inline ?? argv[i + 1];
+        if (v === undefined || v === '') throw new UsageError(`option ${name} needs a value`);
+        if (inline === undefined) i++;
+        return v;
+      },
+      flag() {
+        if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
+        return true;
+      },
     };
-    const flag = (): true => {
-      if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
-      return true;
-    };
+    if (onOption(option) === 'stop') return false;
+  }
+  return true;
+}
 
+function parseScan(argv: readonly string[]): Command {
+  const options: ScanOptions = { paths: [], format: 'text', color: true, severityThreshold: 'error', quiet: false, reportUnusedIgnores: false };
+  const complete = walkArgs(argv, (path) => options.paths.push(path), ({ name, value, flag }) => {
     switch (name) {
-      case '--':
-        onlyPaths = true;
-        break;
       case '--help':
       case '-h':
         flag();
-        return { kind: 'help', topic: 'scan' };
+        return 'stop';
       case '--format':
         options.format = oneOf(name, value(), FORMATS);
         break;
@@ -119,12 +135,14 @@ function parseScan(argv: readonly string[]): Command {
       default:
         throw new UsageError(`unknown option '${name}' for 'scan'`);
     }
-  }
+    return undefined;
+  });
+  if (!complete) return { kind: 'help', topic: 'scan' };
   if (options.paths.length === 0) options.paths.push('.');
   return { kind: 'scan', ...options };
 }
 
-function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
   const found = allowed.find((a) => a === value);
   if (found === undefined) {
     const what = name === '--format' ? 'format' : 'value';

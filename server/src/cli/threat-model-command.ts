@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { buildThreatModel, renderThreatModel, type ThreatModel, type ThreatModelFormat } from '../core/threat-model';
 import { resolveConfig } from '../config';
-import { UsageError } from './args';
+import { UsageError, oneOf, walkArgs } from './args';
 import { assertReadable, InputError, reason } from './fs-errors';
 import type { Io } from './io';
 import { buildReport } from './pipeline';
@@ -44,39 +44,15 @@ export interface ThreatModelCommand {
 /** Parses the arguments after `threat-model`; undefined for --help. */
 export function parseThreatModelArgs(argv: readonly string[]): ThreatModelCommand | undefined {
   const command: ThreatModelCommand = { paths: [], format: 'markdown' };
-  let onlyPaths = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (onlyPaths || arg === '-' || !arg.startsWith('-')) {
-      command.paths.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq === -1 ? arg : arg.slice(0, eq);
-    const inline = eq === -1 ? undefined : arg.slice(eq + 1);
-    const value = (): string => {
-      const v = inline ?? argv[++i];
-      if (v === undefined || v === '') throw new UsageError(`option ${name} needs a value`);
-      return v;
-    };
-    const flag = () => {
-      if (inline !== undefined) throw new UsageError(`option ${name} takes no value`);
-    };
+  const complete = walkArgs(argv, (path) => command.paths.push(path), ({ name, value, flag }) => {
     switch (name) {
-      case '--':
-        onlyPaths = true;
-        break;
       case '--help':
       case '-h':
         flag();
-        return undefined;
-      case '--format': {
-        const v = value();
-        const format = FORMATS.find((f) => f === v);
-        if (!format) throw new UsageError(`unknown format '${v}' for --format (expected json, markdown or html)`);
-        command.format = format;
+        return 'stop';
+      case '--format':
+        command.format = oneOf(name, value(), FORMATS);
         break;
-      }
       case '--output':
         command.output = value();
         break;
@@ -90,7 +66,9 @@ export function parseThreatModelArgs(argv: readonly string[]): ThreatModelComman
       default:
         throw new UsageError(`unknown option '${name}' for 'threat-model'`);
     }
-  }
+    return undefined;
+  });
+  if (!complete) return undefined;
   if (command.paths.length === 0) command.paths.push('.');
   return command;
 }

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { findRulesDir } from '../core/rules';
 import { RULE_IDS, type Severity } from '../core/types';
-import type { SinkKind, SourceModel } from '../core/knowledge/models';
+import type { SinkYaml, SourceYaml } from '../core/knowledge/models';
 import { GlobError, parseGlob, type Glob } from './glob';
 import { parseLocated, type DataPath, type LocatedDocument } from './located';
 import { META_RULE_IDS } from './meta-rules';
@@ -18,20 +18,9 @@ export interface ConfigFileData {
   rules?: Record<string, RuleLevel>;
   include?: string[];
   exclude?: string[];
-  sources?: { kind: SourceModel['kind']; module?: string[]; function?: string[]; method?: string[]; 'receiver-names'?: string[]; label?: string }[];
-  sinks?: {
-    kind: SinkKind;
-    global?: string[];
-    module?: string[];
-    function?: string[];
-    method?: string[];
-    property?: string[];
-    receiver?: string[];
-    'receiver-names'?: string[];
-    'jsx-attribute'?: string[];
-    arg?: number | 'last';
-    'strings-only'?: boolean;
-  }[];
+  /** The vocabulary of rules/security.yaml (the config schema allows a subset of the sink `arg` values). */
+  sources?: SourceYaml[];
+  sinks?: SinkYaml[];
   sanitizers?: { for: string[]; function: string[] }[];
   guards?: { auth?: GuardNames; 'rate-limit'?: GuardNames };
 }

@@ -7,6 +7,7 @@
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
 import { ts } from '../core/ts';
+import { rangeLocation } from '../core/analysis/reporter';
 import { RULE_IDS, type Location, type RuleId, type Severity } from '../core/types';
 import type { RuleLevel } from './load';
 import type { MetaRuleId } from './meta-rules';
@@ -58,17 +59,6 @@ function comments(sf: ts.SourceFile): ts.CommentRange[] {
   return [...seen.values()].sort((a, b) => a.pos - b.pos);
 }
 
-function locationOf(sf: ts.SourceFile, start: number, end: number): Location {
-  const s = sf.getLineAndCharacterOfPosition(start);
-  const e = sf.getLineAndCharacterOfPosition(end);
-  return {
-    file: sf.fileName,
-    start: { line: s.line + 1, column: s.character + 1 },
-    end: { line: e.line + 1, column: e.character + 1 },
-    startOffset: start,
-    endOffset: end,
-  };
-}
 
 const KNOWN: readonly string[] = RULE_IDS;
 
@@ -107,7 +97,7 @@ export function findDirectives(file: string, text: string): Directive[] {
     if (!raw.includes(MARKER)) continue;
     const body = range.kind === ts.SyntaxKind.SingleLineCommentTrivia ? raw.slice(2) : raw.slice(2, -2);
     const parsed = parseDirective(body);
-    if (parsed) out.push({ ...parsed, location: locationOf(sf, range.pos, range.end), text: raw.replace(/\s+/g, ' ').trim() });
+    if (parsed) out.push({ ...parsed, location: rangeLocation(sf, range.pos, range.end), text: raw.replace(/\s+/g, ' ').trim() });
   }
   return out;
 }

@@ -38,7 +38,7 @@ function writeCache(dir: string, file: string, script: vm.Script): void {
   }
 }
 
-function run(): void {
+function boot(): void {
   const bundle = path.join(__dirname, 'server.js');
   const dir = process.env.PROMPTWARD_CODE_CACHE_DIR;
   if (!dir) {
@@ -50,8 +50,8 @@ function run(): void {
   const source = fs.readFileSync(bundle, 'utf8');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, { filename: bundle, cachedData });
   const module = { exports: {} as unknown, filename: bundle, id: bundle, loaded: false };
-  const run = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: unknown, filename: string, dirname: string) => void;
-  run(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: unknown, filename: string, dirname: string) => void;
+  wrapper(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
   module.loaded = true;
   if (cachedData && !script.cachedDataRejected) return;
   // Once the first analysis has run, or at exit if that comes first (a short session), whichever is earlier.
@@ -65,4 +65,4 @@ function run(): void {
   process.once('exit', write);
 }
 
-run();
+boot();

@@ -8,8 +8,11 @@ import { ruleMeta } from '../rules';
 import type { Flow } from './values';
 
 export function locationOf(node: ts.Node, sourceFile = node.getSourceFile()): Location {
-  const startOffset = node.getStart(sourceFile);
-  const endOffset = node.getEnd();
+  return rangeLocation(sourceFile, node.getStart(sourceFile), node.getEnd());
+}
+
+/** A range of a parsed file as a Location (1-based lines and columns, and the offsets). */
+export function rangeLocation(sourceFile: ts.SourceFile, startOffset: number, endOffset: number): Location {
   const s = sourceFile.getLineAndCharacterOfPosition(startOffset);
   const e = sourceFile.getLineAndCharacterOfPosition(endOffset);
   return {
