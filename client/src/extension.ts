@@ -1,6 +1,7 @@
 // The Promptward extension: starts the bundled language server, and adds the commands, the threat-model sidebar,
 // the status bar item and the report webview. It never analyses code itself: the server does (the same core as
 // the CLI). Activated by TypeScript/JavaScript files, a .promptward.yaml, the sidebar or a command.
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { IGNORE_REASON_PLACEHOLDER } from '../../server/src/core/suppression-comment';
 import { PromptwardServer } from './language-client';
@@ -9,6 +10,11 @@ import { openRuleDocumentation } from './rule-docs';
 import { FindingsStatusBar, SHOW_PROBLEMS_COMMAND, showProblems } from './status-bar';
 import { ThreatModelTree, locationOf, type TreeNode } from './threat-model-tree';
 import { WorkspaceScan } from './workspace-scan';
+import { prelaunchServer } from './server-process';
+
+// The server starts booting as soon as this module loads, while VS Code is still preparing the extension's
+// context (see server-process.ts). dist/extension.js sits in the extension's dist/ folder.
+prelaunchServer(path.resolve(__dirname, '..'));
 
 /** What `activate` returns: the extension's parts, for other extensions and for the extension-host tests. */
 export interface PromptwardApi {
@@ -36,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Prompt
   const t = tree;
 
   context.subscriptions.push(
-    output, tree, view, statusBar, workspaceScan, reportView, server,
+    tree, view, statusBar, workspaceScan, reportView, server,
     view.onDidChangeVisibility((e) => t.setVisible(e.visible)),
     command('promptward.restartServer', async () => {
       await server.restart();
@@ -63,6 +69,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Prompt
     command(SHOW_PROBLEMS_COMMAND, () => showProblems()),
   );
 
+  // Last, so that it is disposed last: the client still logs while it stops (disposal is in order).
+  context.subscriptions.push(output);
   output.info(`Activated in ${Date.now() - activated} ms; starting the language server.`);
   await server.start().catch((err: unknown) => {
     const message = `Promptward: the language server did not start: ${err instanceof Error ? err.message : String(err)}`;

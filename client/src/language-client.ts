@@ -1,13 +1,18 @@
-// Starting, restarting and talking to the bundled language server (dist/server.js) over Node IPC. A crashed
+// Starting, restarting and talking to the bundled language server (dist/server.js) over stdio. A crashed
 // server is restarted up to MAX_RESTARTS times in RESTART_WINDOW_MS; after that it stays down with a message that
 // says how to bring it back. The server reads the `promptward.*` settings itself (workspace/configuration).
+import type { ChildProcess } from 'child_process';
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State, TransportKind,
+  CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State,
   type CloseHandlerResult, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SHOW_DOCUMENTATION_COMMAND, THREAT_MODEL_CHANGED_NOTIFICATION, type InitializationOptions } from '../../server/src/lsp/protocol';
 import { openRuleDocumentation, ruleIdOfDocUrl } from './rule-docs';
+import { alive, spawnServer, takePrelaunchedServer } from './server-process';
+
+/** How long a stopped server may take to exit by itself (it writes its code cache on the way) before it is killed. */
+const EXIT_GRACE_MS = 2_000;
 
 export const MAX_RESTARTS = 4;
 export const RESTART_WINDOW_MS = 3 * 60_000;
@@ -29,6 +34,7 @@ export interface ServerEvents {
 
 export class PromptwardServer implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private process: ChildProcess | undefined;
   private readonly crashes: number[] = [];
   private starting: Promise<void> | undefined;
 
@@ -54,13 +60,12 @@ export class PromptwardServer implements vscode.Disposable {
   }
 
   private async startClient(): Promise<void> {
-    // server-boot.js runs server.js through V8's code cache, kept in the extension's global storage: restarts and
-    // new windows skip compiling the bundle (see server/src/lsp/boot.ts).
-    const module = this.context.asAbsolutePath('dist/server-boot.js');
-    const env = { ...process.env, PROMPTWARD_CODE_CACHE_DIR: vscode.Uri.joinPath(this.context.globalStorageUri, 'v8-cache').fsPath };
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { env } },
-      debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
+    // The first start adopts the process started when the extension loaded; restarts start their own. (The
+    // client reads its stdout and stderr; it does not own the process, so `endProcess` ends it if it lingers.)
+    const serverOptions: ServerOptions = async () => {
+      const child = takePrelaunchedServer() ?? spawnServer(this.context.extensionPath);
+      this.process = child;
+      return child;
     };
     const initializationOptions: InitializationOptions = {
       // Whole-workspace results come from the Scan Workspace command, not from a background scan at start-up.
@@ -79,13 +84,18 @@ export class PromptwardServer implements vscode.Disposable {
           if (id && (await openRuleDocumentation(this.context.extensionPath, id))) return undefined;
           return next(command, args);
         },
+        // A request still open when the window closes (or the server is restarted) fails as the client stops:
+        // that is not an error to report, the answer is just gone.
+        provideCodeActions: (document, range, context, token, next) => this.unlessStopped(client, () => next(document, range, context, token)),
+        provideHover: (document, position, token, next) => this.unlessStopped(client, () => next(document, position, token)),
+        provideCodeLenses: (document, token, next) => this.unlessStopped(client, () => next(document, token)),
       },
       errorHandler: {
         error: (_error, _message, count): ErrorHandlerResult => ({ action: (count ?? 0) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
         closed: (): CloseHandlerResult => this.onClosed(),
       },
     };
-    const client = new LanguageClient('promptward', 'Promptward', serverOptions, clientOptions);
+    const client: LanguageClient = new LanguageClient('promptward', 'Promptward', serverOptions, clientOptions);
     this.client = client;
     client.onDidChangeState((e) => {
       if (e.newState === State.Running) this.events.onRunning();
@@ -93,7 +103,17 @@ export class PromptwardServer implements vscode.Disposable {
     client.onNotification(THREAT_MODEL_CHANGED_NOTIFICATION, (params: { folder: string }) => this.events.onThreatModelChanged(params.folder));
     const started = Date.now();
     await client.start();
-    this.output.info(`Language server started in ${Date.now() - started} ms (${module}).`);
+    this.output.info(`Language server started in ${Date.now() - started} ms (process ${this.process?.pid}).`);
+  }
+
+  /** `request`'s answer; undefined instead of an error when `client` stopped or was replaced meanwhile. */
+  private async unlessStopped<T>(client: LanguageClient, request: () => vscode.ProviderResult<T>): Promise<T | null | undefined> {
+    try {
+      return await request();
+    } catch (err) {
+      if (this.client === client && client.state === State.Running) throw err;
+      return undefined;
+    }
   }
 
   private onClosed(): CloseHandlerResult {
@@ -117,6 +137,7 @@ export class PromptwardServer implements vscode.Disposable {
   async restart(): Promise<void> {
     this.crashes.length = 0;
     const old = this.client;
+    const oldProcess = this.process;
     this.client = undefined;
     if (old) {
       try {
@@ -126,6 +147,7 @@ export class PromptwardServer implements vscode.Disposable {
       }
       await old.dispose().catch(() => undefined);
     }
+    endProcess(oldProcess);
     await this.start();
   }
 
@@ -141,5 +163,15 @@ export class PromptwardServer implements vscode.Disposable {
     const client = this.client;
     this.client = undefined;
     if (client && client.state !== State.Stopped) await client.stop(2_000).catch(() => undefined);
+    endProcess(this.process);
   }
+}
+
+/** Kills a stopped server's process if it has not exited by itself within EXIT_GRACE_MS. */
+function endProcess(child: ChildProcess | undefined): void {
+  if (!child || !alive(child)) return;
+  const timer = setTimeout(() => {
+    if (alive(child)) child.kill();
+  }, EXIT_GRACE_MS);
+  child.once('exit', () => clearTimeout(timer));
 }

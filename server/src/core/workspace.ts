@@ -1,9 +1,8 @@
-// The workspace: a ts-morph Project that hosts parsed files (from disk, or unsaved editor text),
-// the compiler options of the nearest tsconfig/jsconfig (for `paths`), module resolution and the
-// package versions declared in package.json. Files are parsed lazily: most never are.
+// The workspace: the parsed files (from disk, or unsaved editor text), the compiler options of the nearest
+// tsconfig/jsconfig (for `paths`), module resolution and the package versions declared in package.json. Files are
+// parsed lazily: most never are.
 import * as fs from 'fs';
 import * as path from 'path';
-import { Project } from 'ts-morph';
 import { ts } from './ts';
 
 const BASE_OPTIONS: ts.CompilerOptions = {
@@ -27,7 +26,6 @@ function scriptKind(file: string): ts.ScriptKind {
 const RESOLVABLE_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 export class Workspace {
-  readonly project: Project;
   private readonly overlays = new Map<string, string>();
   private readonly optionsByDir = new Map<string, ts.CompilerOptions>();
   private readonly resolutions = new Map<string, string | undefined>();
@@ -35,21 +33,12 @@ export class Workspace {
   private readonly unparsable = new Set<string>();
   private readonly parsed = new Map<string, ts.SourceFile>();
 
-  constructor(readonly root: string) {
-    this.project = new Project({
-      compilerOptions: BASE_OPTIONS,
-      skipAddingFilesFromTsConfig: true,
-      skipFileDependencyResolution: true,
-      skipLoadingLibFiles: true,
-    });
-  }
+  constructor(readonly root: string) {}
 
   /** Unsaved editor text for a file wins over the disk. */
   setOverlay(file: string, text: string | undefined): void {
     if (text === undefined) this.overlays.delete(file);
     else this.overlays.set(file, text);
-    const existing = this.project.getSourceFile(file);
-    if (existing) this.project.removeSourceFile(existing);
     this.parsed.delete(file);
     this.unparsable.delete(file);
   }
@@ -66,7 +55,7 @@ export class Workspace {
 
   /**
    * The parsed file, or undefined when it cannot be read. Analysis walks raw compiler nodes, parsed
-   * without JSDoc (the measured floor); the ts-morph Project wraps a file only when a front-end needs it.
+   * without JSDoc (the measured floor).
    */
   sourceFile(file: string): ts.SourceFile | undefined {
     const existing = this.parsed.get(file);
@@ -80,13 +69,6 @@ export class Workspace {
     const sf = ts.createSourceFile(file, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKind(file));
     this.parsed.set(file, sf);
     return sf;
-  }
-
-  /** The same file as a ts-morph SourceFile (for edits and type queries). */
-  morphFile(file: string) {
-    const text = this.readText(file);
-    if (text === undefined) return undefined;
-    return this.project.getSourceFile(file) ?? this.project.createSourceFile(file, text, { overwrite: true });
   }
 
   private compilerOptionsFor(file: string): ts.CompilerOptions {
