@@ -1,10 +1,10 @@
-// Starting, restarting and talking to the bundled language server (dist/server.js) over stdio. A crashed
+// Starting, restarting and talking to the bundled language server (dist/server.js) over Node IPC. A crashed
 // server is restarted up to MAX_RESTARTS times in RESTART_WINDOW_MS; after that it stays down with a message that
 // says how to bring it back. The server reads the `promptward.*` settings itself (workspace/configuration).
 import type { ChildProcess } from 'child_process';
 import * as vscode from 'vscode';
 import {
-  CloseAction, ErrorAction, LanguageClient, RevealOutputChannelOn, State,
+  CloseAction, ErrorAction, IPCMessageReader, IPCMessageWriter, LanguageClient, RevealOutputChannelOn, State,
   type CloseHandlerResult, type ErrorHandlerResult, type LanguageClientOptions, type ServerOptions,
 } from 'vscode-languageclient/node';
 import { SHOW_DOCUMENTATION_COMMAND, THREAT_MODEL_CHANGED_NOTIFICATION, type InitializationOptions } from '../../server/src/lsp/protocol';
@@ -60,12 +60,15 @@ export class PromptwardServer implements vscode.Disposable {
   }
 
   private async startClient(): Promise<void> {
-    // The first start adopts the process started when the extension loaded; restarts start their own. (The
-    // client reads its stdout and stderr; it does not own the process, so `endProcess` ends it if it lingers.)
+    // The first start adopts the process started when the extension loaded; restarts start their own. The client
+    // gets the IPC channel only: the process is ours to end if it lingers (`endProcess`), its output ours to show.
     const serverOptions: ServerOptions = async () => {
       const child = takePrelaunchedServer() ?? spawnServer(this.context.extensionPath);
       this.process = child;
-      return child;
+      const show = (data: Buffer) => this.output.append(data.toString('utf8'));
+      child.stdout?.on('data', show);
+      child.stderr?.on('data', show);
+      return { reader: new IPCMessageReader(child), writer: new IPCMessageWriter(child) };
     };
     const initializationOptions: InitializationOptions = {
       // Whole-workspace results come from the Scan Workspace command, not from a background scan at start-up.

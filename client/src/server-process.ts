@@ -1,5 +1,5 @@
 // The language server's process: the bundled dist/server-boot.js, run by the extension host's own runtime and
-// spoken to over stdio. The first one is started as soon as the extension's code is loaded (`prelaunchServer`),
+// spoken to over Node IPC. The first one is started as soon as the extension's code is loaded (`prelaunchServer`),
 // before VS Code calls `activate`: VS Code loads an extension's module and builds its context (storage, read over
 // RPC from the window) in parallel, and on a busy start-up the context takes another 0.4–0.6 s, in which the
 // server boots instead of waiting. Measured in the browser test on 2 cores: opening a file → its diagnostics
@@ -27,15 +27,14 @@ export function debugging(): boolean {
   return process.execArgv.some((a) => DEBUG_FLAG.test(a));
 }
 
-/** Starts a server process for the extension at `extensionPath`. */
+/** Starts a server process for the extension at `extensionPath` (its stdout and stderr are pipes). */
 export function spawnServer(extensionPath: string): cp.ChildProcess {
-  const execArgv = debugging() ? ['--nolazy', '--inspect=6011'] : [];
   const boot = path.join(extensionPath, 'dist', 'server-boot.js');
-  return cp.spawn(process.execPath, [...execArgv, boot, '--stdio', `--clientProcessId=${process.pid}`], {
+  return cp.fork(boot, ['--node-ipc', `--clientProcessId=${process.pid}`], {
     // ELECTRON_RUN_AS_NODE: in desktop VS Code the runtime is Electron's, which runs as plain Node with it.
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1', PROMPTWARD_CODE_CACHE_DIR: codeCacheDir(extensionPath) },
-    stdio: 'pipe',
-    windowsHide: true,
+    execArgv: debugging() ? ['--nolazy', '--inspect=6011'] : [],
+    silent: true,
   });
 }
 
