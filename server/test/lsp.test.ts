@@ -283,6 +283,16 @@ describe('language server over stdio (pull diagnostics)', () => {
   type Report = { kind: 'full' | 'unchanged'; resultId?: string; items?: LspDiagnostic[] };
   const pullDoc = (uri: string, previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, previousResultId });
 
+  it('opening a file asks for no refresh while the connected files with findings are not open', async () => {
+    // (VS Code answers a refresh by cancelling the pull of the file just opened and asking again: a slower start.)
+    const uri = client.open(path.join(root, 'src/audience.ts'), readFileSync(path.join(root, 'src/audience.ts'), 'utf8'));
+    assert.deepEqual((await pullDoc(uri)).items, []); // answered once the run that analysed summary.ts too is over
+    const summary = await client.request<Report>('textDocument/diagnostic', { textDocument: { uri: pathToFileURL(path.join(root, 'src/summary.ts')).href } });
+    assert.ok(summary.items!.length > 0, 'summary.ts, imported with audience.ts, has findings');
+    assert.deepEqual(client.serverRequests.filter((r) => r.method === 'workspace/diagnostic/refresh'), []);
+    client.close(uri);
+  });
+
   it('answers textDocument/diagnostic, then "unchanged" for the same result', async () => {
     const uri = client.open(path.join(root, 'src/summary.ts'), readFileSync(path.join(root, 'src/summary.ts'), 'utf8'));
     const first = await pullDoc(uri);

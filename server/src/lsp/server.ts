@@ -60,6 +60,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let pull = false;
   let refreshSupport = false;
+  let workspacePulled = false; // the client asked for workspace diagnostics: it holds results of files not open
   let codeLensRefreshSupport = false;
   let codeLensRefresh: NodeJS.Timeout | undefined;
   let documentChanges = false;
@@ -94,10 +95,13 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     },
     resultsChanged(folder, files, edited) {
       if (pull) {
-        // The client pulls the edited documents itself; others (another file's findings changed) need a refresh,
-        // and so do saved ones (the client pulled them before the save, and got the results of before the edit).
+        // The client pulls the edited documents itself; others need a refresh when the client holds their results
+        // (an open document, or any file once it pulled workspace diagnostics), and so do saved ones (the client
+        // pulled them before the save, and got the results of before the edit). A needless refresh costs a start-up:
+        // VS Code cancels the pull of the file just opened and asks again.
         const saved = files.filter((f) => savedAwaitingRefresh.delete(f));
-        if (refreshSupport && (saved.length > 0 || files.some((f) => !edited.has(f)))) void connection.languages.diagnostics.refresh();
+        const shownElsewhere = files.some((f) => !edited.has(f) && (workspacePulled || openDocument(f) !== undefined));
+        if (refreshSupport && (saved.length > 0 || shownElsewhere)) void connection.languages.diagnostics.refresh();
         return;
       }
       for (const file of files) publish(folder, file);
@@ -457,6 +461,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
 
   connection.onRequest(WorkspaceDiagnosticRequest.type, async (params, token): Promise<WorkspaceDiagnosticReport> => {
+    workspacePulled = true;
     const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
     // Progress on the client's token when it sent one, else on one the server creates (when the client can show it).
     let reporter: { begin(title: string, percentage: number, message: string, cancellable: boolean): void; report(percentage: number, message: string): void; done(): void };
