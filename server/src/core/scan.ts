@@ -7,7 +7,7 @@ import { loadKnowledge, type Knowledge } from './knowledge/models';
 import { Reporter } from './analysis/reporter';
 import { Interpreter, boundNames } from './analysis/interpreter';
 import { sdkForModule } from './analysis/imports';
-import { analyseConventionEntries, isAppRouteFile, isNextMiddlewareFile, isPagesApiFile, middlewareGuards, middlewareMatchers, type NextMiddleware } from './analysis/entries';
+import { analyseConventionEntries, isConventionEntryFile, isNextMiddlewareFile, middlewareGuards, middlewareMatchers, type NextMiddleware } from './analysis/entries';
 import { resolveRoutes } from './analysis/http';
 import { KEY_TEXT_HINT, knownKeyProvider } from './analysis/keys';
 import { keyFix } from './fixes';
@@ -56,7 +56,7 @@ export interface WorkspaceContext {
 
 /** Quick text test: could this file matter to any rule? Most files of a large repository fail it. */
 export function isCandidate(file: string, text: string, knowledge: Knowledge): boolean {
-  if (isAppRouteFile(file) || isPagesApiFile(file)) return true;
+  if (isConventionEntryFile(file)) return true;
   if (/['"]use server['"]/.test(text.slice(0, 500))) return true;
   if (/\.(get|post|put|patch|delete|all|route|use)\s*\(/.test(text) && /\b(express|fastify|hono|koa|@koa\/router|koa-router|createServer)\b/.test(text)) return true;
   if (KEY_TEXT_HINT.test(text)) return true;

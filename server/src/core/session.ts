@@ -7,7 +7,7 @@
 import { collectFiles, isSourceFile, DEFAULT_MAX_FILE_BYTES } from './files';
 import { analyseFiles, type ScanOptions } from './scan';
 import { Workspace } from './workspace';
-import { isAppRouteFile, isNextMiddlewareFile, isPagesApiFile } from './analysis/entries';
+import { isConventionEntryFile, isNextMiddlewareFile } from './analysis/entries';
 import type { Knowledge } from './knowledge/models';
 import type { Finding, Inventory, RuleId, Severity } from './types';
 
@@ -198,7 +198,7 @@ export class AnalysisSession {
     const text = this.tooLarge.has(file) ? undefined : this.readText(file);
     this.entryFiles.delete(file);
     if (text === undefined) return;
-    if (isAppRouteFile(file) || isPagesApiFile(file) || /['"]use server['"]/.test(text) || (/\bexport\s+default\b/.test(text) && /\bfetch\b/.test(text))) this.entryFiles.add(file);
+    if (isConventionEntryFile(file) || /['"]use server['"]/.test(text) || (/\bexport\s+default\b/.test(text) && /\bfetch\b/.test(text))) this.entryFiles.add(file);
     const targets = new Set<string>();
     for (const m of text.matchAll(IMPORT_SPEC)) {
       // Bare specifiers resolve only through a tsconfig's `paths`/`baseUrl` (the workspace answers quickly otherwise).
@@ -250,7 +250,8 @@ export class AnalysisSession {
   }
 
   /**
-   * Next.js middleware guards the convention entry points (route handlers, pages/api handlers, server actions,
+   * Middleware (Next.js, SvelteKit hooks, Astro) guards the convention entry points (route handlers, pages/api
+   * handlers, server actions, SvelteKit/Astro endpoints, Remix actions,
    * `export default { fetch }` handlers) without being imported by them: a group with such an entry point is
    * analysed together with the middleware files and what they import.
    */

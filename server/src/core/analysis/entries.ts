@@ -1,5 +1,7 @@
-// Entry points defined by file conventions rather than registration: Next.js App Router route
-// handlers, pages/api handlers, server actions, and the Next.js middleware that guards them.
+// Entry points defined by file conventions rather than registration: Next.js App Router route handlers, pages/api
+// handlers and server actions; SvelteKit endpoints and form actions, Astro API routes, Remix / React Router route
+// actions and loaders; AWS Lambda handlers; and the middleware that guards them (Next.js middleware, SvelteKit's
+// hooks.server, Astro's middleware).
 import * as path from 'path';
 import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
@@ -7,19 +9,18 @@ import type { ModuleCtx } from './scope';
 import { registerEntry } from './http';
 import { guardKindOfMiddleware } from './guards';
 import { fresh, source, type GuardKind, type Value } from './values';
+import { isAppRouteFile, isEventEndpointFile, isPagesApiFile, isRemixRouteFile, isSvelteKitPageServerFile } from './conventions';
+
+export { isAppRouteFile, isConventionEntryFile, isPagesApiFile } from './conventions';
 
 const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
 
-export function isAppRouteFile(file: string): boolean {
-  return /(^|[\\/])app[\\/](.*[\\/])?route\.(ts|js|mts|mjs|tsx|jsx)$/.test(file);
-}
-
-export function isPagesApiFile(file: string): boolean {
-  return /(^|[\\/])pages[\\/]api[\\/]/.test(file);
-}
-
 /** What Next.js middleware imports or exports: the framework's own server module, an auth kit for it, a matcher. */
 const NEXT_MIDDLEWARE_TEXT = /['"](?:next\/server|next-auth(?:\/[\w-]+)?|@clerk\/nextjs(?:\/server)?|@auth\/nextjs|@supabase\/auth-helpers-nextjs|@kinde-oss\/kinde-auth-nextjs(?:\/[\w-]+)?)['"]|\bmatcher\s*:/;
+
+/** Astro middleware (`src/middleware.ts`: `onRequest`, `defineMiddleware` from astro:middleware). */
+const ASTRO_MIDDLEWARE_TEXT = /['"]astro:middleware['"]|\bexport\s+(?:const|async\s+function|function)\s+onRequest\b/;
+
 
 /**
  * Next.js middleware: `middleware.ts` at the root of a Next app (the workspace root, `src/`, or an app folder in a
@@ -29,8 +30,9 @@ const NEXT_MIDDLEWARE_TEXT = /['"](?:next\/server|next-auth(?:\/[\w-]+)?|@clerk\
  */
 export function isNextMiddlewareFile(file: string, root: string, text?: string): boolean {
   const rel = path.relative(root, file).split(path.sep).join('/');
+  if (/(^|\/)src\/hooks\.server\.(ts|js)$/.test(rel)) return true; // SvelteKit's server hooks (`handle`)
   const named = /^(src\/)?middleware\.(ts|js|mts|mjs)$/.test(rel) || (/(^|\/)middleware\.(ts|js)$/.test(rel) && !rel.includes('/middleware/'));
-  return named && (text === undefined || NEXT_MIDDLEWARE_TEXT.test(text));
+  return named && (text === undefined || NEXT_MIDDLEWARE_TEXT.test(text) || ASTRO_MIDDLEWARE_TEXT.test(text));
 }
 
 function appRoutePath(file: string): string {
@@ -44,20 +46,98 @@ function pagesApiPath(file: string): string {
   return (m?.[1] ?? '/api').split(/[\\/]/).join('/').replace(/\/index$/, '');
 }
 
-/** Guards applied by a Next.js middleware file to every route it matches. */
+/**
+ * Guards applied by a middleware file to every route it matches: Next.js `middleware` (or default), SvelteKit's
+ * `handle`, Astro's `onRequest` — each a function, or a call composing several (`sequence(auth, limit)`,
+ * `defineMiddleware(fn)`, `clerkMiddleware(fn)`), whose functions are run too.
+ */
 export function middlewareGuards(interp: Interpreter, ctx: ModuleCtx): Set<GuardKind> {
   const guards = new Set<GuardKind>();
-  const exported = interp.exportOf(ctx.file, 'default');
-  const named = interp.exportOf(ctx.file, 'middleware');
-  for (const value of [exported, named]) {
-    const node = exportNode(ctx, value === exported ? 'default' : 'middleware') ?? ctx.sf;
-    for (const g of guardKindOfMiddleware(interp, node as ts.Expression, value)) guards.add(g);
-    for (const fn of value.fns ?? []) {
-      const { effects } = interp.invokeForEffects(fn, [{ flows: [], special: 'request' }, fresh()], { name: 'middleware' });
-      for (const g of effects.guards) guards.add(g);
+  const moduleScope = interp.moduleScope(ctx);
+  for (const name of ['default', 'middleware', 'handle', 'onRequest']) {
+    const value = interp.exportOf(ctx.file, name);
+    const node = exportNode(ctx, name);
+    if (!node && name !== 'default') continue;
+    const values = [value];
+    const init = node && ts.isIdentifier(node) && ts.isVariableDeclaration(node.parent) ? node.parent.initializer : undefined;
+    if (init && ts.isCallExpression(init)) for (const arg of init.arguments) values.push(interp.evalExpr(arg, moduleScope));
+    for (const v of values) {
+      for (const g of guardKindOfMiddleware(interp, (node ?? ctx.sf) as ts.Expression, v)) guards.add(g);
+      for (const fn of v.fns ?? []) {
+        const { effects } = interp.invokeForEffects(fn, [eventArg(fn.decl), fresh()], { name: 'middleware' });
+        for (const g of effects.guards) guards.add(g);
+      }
     }
   }
   return guards;
+}
+
+/**
+ * The argument of an event-style handler (SvelteKit's RequestEvent, Astro's APIContext, Remix's action args, and the
+ * `{ event, resolve }` of SvelteKit's `handle`): the request, with its URL, params and cookies as untrusted input.
+ * The object is itself request-like, so `event.request.json()` and `event.url.searchParams` read the same input.
+ */
+function eventArg(at: ts.Node): Value {
+  const untrusted = (what: string): Value => ({ flows: [source('untrusted', at, what)] });
+  const event: Value = {
+    flows: [],
+    props: new Map<string, Value>([
+      ['request', { flows: [], special: 'request' }],
+      ['url', untrusted('request URL')],
+      ['params', untrusted('route params')],
+      ['cookies', untrusted('request cookies')],
+    ]),
+  };
+  event.props!.set('event', event);
+  return event;
+}
+
+/** Lambda event types of HTTP triggers (API Gateway, function URLs, load balancers). */
+const HTTP_LAMBDA_TYPE = /\b(APIGatewayProxy(Event|Handler)(V2)?|APIGatewayProxyWithJWTAuthorizerEvent|LambdaFunctionURL(Event|Handler)|ALB(Event|Handler)|Handler<\s*APIGateway)/;
+
+/** The input of an AWS Lambda handler (`handler(event)`): an HTTP event's body, query, path parameters and headers. */
+function lambdaEvent(at: ts.Node): Value {
+  const untrusted = (what: string): Value => ({ flows: [source('untrusted', at, `${what} (Lambda event)`)] });
+  return {
+    flows: [],
+    props: new Map<string, Value>([
+      ['body', untrusted('request body')],
+      ['queryStringParameters', untrusted('query parameters')],
+      ['multiValueQueryStringParameters', untrusted('query parameters')],
+      ['pathParameters', untrusted('path parameters')],
+      ['headers', untrusted('request headers')],
+      ['multiValueHeaders', untrusted('request headers')],
+      ['rawPath', untrusted('request path')],
+      ['rawQueryString', untrusted('query string')],
+      ['cookies', untrusted('request cookies')],
+    ]),
+  };
+}
+
+/** `handler` exported by a module, as a Lambda handler: its value, where to report it, and whether it serves HTTP. */
+function lambdaHandler(interp: Interpreter, ctx: ModuleCtx): { value: Value; node: ts.Node; http: boolean; authorized: boolean } | undefined {
+  const value = interp.exportOf(ctx.file, 'handler');
+  const fn = value.fns?.[0];
+  if (!fn) return undefined;
+  const first = fn.decl.parameters[0];
+  if (!first) return undefined;
+  const declared = [first.type, ts.isVariableDeclaration(fn.decl.parent) ? fn.decl.parent.type : undefined].map((t) => t?.getText() ?? '').join(' ');
+  const http = HTTP_LAMBDA_TYPE.test(declared);
+  // Untyped: only a parameter named like an event (no entry point: the trigger is not known).
+  if (!http && !(declared.trim() === '' && ts.isIdentifier(first.name) && /^(event|evt|e)$/.test(first.name.text))) return undefined;
+  // An authorizer at the gateway: the event type says so (…WithJWTAuthorizer), or the handler reads its verdict.
+  const authorized = /Authorizer\b/.test(declared) || /requestContext\s*\??\.\s*authorizer\b/.test(fn.decl.getText());
+  return { value, node: exportNode(ctx, 'handler') ?? commonJsExportNode(ctx, 'handler') ?? fn.decl, http, authorized };
+}
+
+/** `exports.name = …` / `module.exports.name = …`: the assignment's name node. */
+function commonJsExportNode(ctx: ModuleCtx, name: string): ts.Node | undefined {
+  for (const stmt of ctx.sf.statements) {
+    if (!ts.isExpressionStatement(stmt) || !ts.isBinaryExpression(stmt.expression)) continue;
+    const left = stmt.expression.left;
+    if (ts.isPropertyAccessExpression(left) && left.name.text === name && /^(module\.)?exports$/.test(left.expression.getText())) return left.name;
+  }
+  return undefined;
 }
 
 function exportNode(ctx: ModuleCtx, name: string): ts.Node | undefined {
@@ -152,6 +232,43 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
     const node = defaultExportNode(ctx);
     const path = pagesApiPath(ctx.file);
     if (value.fns && node) registerEntry(interp, node, value, middlewareGuardsFor(next, path), [{ flows: [], special: 'request' }, fresh()], 'API handler', { kind: 'api-handler', framework: 'next', path });
+  }
+  // SvelteKit endpoints and Astro API routes: export const POST = async ({ request, url, params }) => ...
+  if (isEventEndpointFile(ctx.file) && !ctx.useClient) {
+    for (const method of [...HTTP_METHODS, 'ALL', 'fallback']) {
+      const value = interp.exportOf(ctx.file, method);
+      const node = exportNode(ctx, method);
+      if (!value.fns || !node) continue;
+      const framework = /\+server\.[cm]?[jt]s$/.test(ctx.file) ? 'sveltekit' : 'astro';
+      registerEntry(interp, node, value, next.guards, [eventArg(node)], `${method} handler`, { kind: 'route-handler', framework, method });
+    }
+  }
+  // SvelteKit form actions: export const actions = { default: async ({ request }) => ..., named: ... }
+  if (isSvelteKitPageServerFile(ctx.file)) {
+    const actions = interp.exportOf(ctx.file, 'actions');
+    for (const [name, action] of actions.props ?? []) {
+      const node = actions.propNodes?.get(name);
+      if (!action.fns || !node) continue;
+      const at = (node as ts.PropertyAssignment).name ?? node;
+      registerEntry(interp, at, action, next.guards, [eventArg(at)], `form action ${name}`, { kind: 'server-action', framework: 'sveltekit' });
+    }
+  }
+  // Remix / React Router: export async function action({ request, params }) / loader(...)
+  if (isRemixRouteFile(ctx.file)) {
+    for (const name of ['action', 'loader']) {
+      const value = interp.exportOf(ctx.file, name);
+      const node = exportNode(ctx, name);
+      if (value.fns && node) registerEntry(interp, node, value, next.guards, [eventArg(node)], `route ${name}`, { kind: 'route-handler', framework: 'remix' });
+    }
+  }
+  // AWS Lambda: export const handler = async (event) => ... — an entry point when typed as an HTTP trigger's; an
+  // untyped handler's event is read as input all the same, but its trigger (and the gateway's auth) is unknown.
+  const lambda = lambdaHandler(interp, ctx);
+  if (lambda) {
+    const args = [lambdaEvent(lambda.node), fresh()];
+    const guards = new Set<GuardKind>(lambda.authorized ? ['auth'] : []);
+    if (lambda.http) registerEntry(interp, lambda.node, lambda.value, guards, args, 'Lambda handler', { kind: 'route-handler', framework: 'aws-lambda' });
+    else for (const fn of lambda.value.fns ?? []) interp.invokeForEffects(fn, args, { name: 'Lambda handler' });
   }
   // Cloudflare Workers / Deno / Bun: export default { async fetch(request, env) { ... } }
   if (!ctx.useClient) {

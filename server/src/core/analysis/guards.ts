@@ -228,8 +228,14 @@ export function guardKindOfCall(interp: Interpreter, ctx: CallCtx): GuardKind | 
     if (code === '401' || code === '403') return 'auth';
     if (code === '429') return 'rate-limit';
   }
+  // Throwing or returning an HTTP error: SvelteKit's error(401), Hono's new HTTPException(401), h3's createError.
+  if (/^(error|fail|HTTPException|HttpException|HttpError|HTTPError|createError|createHttpError|httpError|abort)$/.test(name) && ctx.argNodes[0] && ts.isNumericLiteral(ctx.argNodes[0])) {
+    const code = ctx.argNodes[0].text;
+    if (code === '401' || code === '403') return 'auth';
+    if (code === '429') return 'rate-limit';
+  }
   for (const a of ctx.args) {
-    const status = a.props?.get('status')?.parts?.[0]?.lit;
+    const status = a.props?.get('status')?.parts?.[0]?.lit ?? a.props?.get('statusCode')?.parts?.[0]?.lit;
     if (status === '401' || status === '403') return 'auth';
     if (status === '429') return 'rate-limit';
   }

@@ -5,6 +5,7 @@ import type { Interpreter } from './interpreter';
 import type { Scope } from './scope';
 import { isCredentialName, isPiiName, isPublicEnvName, isSecretEnvName } from './keys';
 import { shortText } from './reporter';
+import { isServerOnlyModule } from './conventions';
 import { EMPTY, deepFlows, fresh, source, join, type Flow, type Value } from './values';
 import { sdkMember } from './sdk';
 import { applySchema } from './schema';
@@ -108,7 +109,7 @@ function withPii(v: Value, node: ts.Node, name: string): Value {
 }
 
 export function envValue(importMeta: boolean, name: string, node: ts.Node): Value {
-  const isPublic = importMeta || isPublicEnvName(name);
+  const isPublic = isPublicEnvName(name) || (importMeta && !isServerOnlyModule(node.getSourceFile().fileName));
   const v: Value = { flows: [], env: { name, isPublic, node } };
   if (isSecretEnvName(name)) v.flows = [source('secret', node, `${shortText(node, 50)} (secret from the environment)`)];
   return v;
