@@ -10,7 +10,7 @@ import { sdkCall, rawProviderCall, markLlmCall, providerHttpClient } from './sdk
 import { checkTemplateVars } from './prompts';
 import { schemaCall } from './schema';
 import { checkCallSinks, sanitizerFor } from './sinks';
-import { httpCall, isHttpFactory } from './http';
+import { httpCall, isHttpFactory, trpcCall } from './http';
 import { guardKindOfCall, isApprovalCall, isGuardGetter } from './guards';
 import type { GuardKind } from './values';
 import { shortText } from './reporter';
@@ -23,6 +23,14 @@ const STRING_METHODS = new Set([
   'padStart', 'padEnd', 'normalize', 'toString', 'valueOf', 'at', 'charAt', 'split', 'repeat', 'concat', 'join', 'toLocaleString',
   'toJSON', 'flat', 'reverse', 'toReversed', 'toSorted', 'entries', 'values', 'keys',
 ]);
+/**
+ * Chat bots and sockets: what their event callbacks receive was sent by someone else (a Discord or Telegram
+ * message, a socket.io or WebSocket payload, a Slack event). `.on`/`.once` on a client of these modules, and Slack
+ * Bolt's listener methods.
+ */
+const MESSAGE_EVENT_MODULES = /^(discord\.js|socket\.io|ws|isomorphic-ws|telegraf|grammy|node-telegram-bot-api|tmi\.js|@slack\/bolt|@slack\/socket-mode|whatsapp-web\.js|@whiskeysockets\/baileys)$/;
+const SLACK_LISTENERS = new Set(['message', 'event', 'command', 'action', 'shortcut', 'view', 'options']);
+
 const RETRIEVAL_METHODS = /^(similaritySearch\w*|maxMarginalRelevanceSearch|getRelevantDocuments|_getRelevantDocuments|retrieve|search|query|semanticSearch|hybridSearch)$/;
 const RETRIEVAL_RECEIVER = /vector|store|retriever|index|collection|pinecone|chroma|qdrant|weaviate|milvus|embedding|knowledge|kb|rag|docs/i;
 
@@ -105,6 +113,10 @@ function dispatchCall(ctx: CallCtx): Value {
 
   if (callee.sdk) return sdkCall(ctx);
   if (callee.stateOf) return setState(ctx, callee.stateOf);
+
+  // (Before schemas: `procedure.input(z.object(...))` carries the schema it was given.)
+  const procedure = trpcCall(ctx);
+  if (procedure) return procedure;
 
   const schema = schemaCall(ctx);
   if (schema) return schema;
@@ -372,6 +384,14 @@ function builtinCall(ctx: CallCtx): Value | undefined {
     }
     if ((method === 'on' || method === 'once' || method === 'addEventListener') && deepFlows(receiver).length > 0) {
       invokeCallbacks(ctx, { flows: deepFlows(receiver) });
+      return fresh();
+    }
+    const eventsOf = receiver.module && MESSAGE_EVENT_MODULES.test(receiver.module.spec) ? receiver.module : undefined;
+    if (eventsOf && (method === 'on' || method === 'once' || (eventsOf.spec === '@slack/bolt' && SLACK_LISTENERS.has(method)))) {
+      // Each argument of the callback is the sender's data; it keeps the module, so `socket.on(...)` inside
+      // `io.on('connection', (socket) => ...)` is followed too.
+      const event = ctx.argNodes[0] && ts.isStringLiteralLike(ctx.argNodes[0]) ? ctx.argNodes[0].text : method;
+      invokeCallbacks(ctx, { flows: [source('untrusted', node, `${event} event data (${eventsOf.spec})`)], module: eventsOf });
       return fresh();
     }
     if (receiver.special === 'request' && (method === 'on' || method === 'once')) {

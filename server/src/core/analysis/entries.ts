@@ -270,6 +270,9 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
     if (lambda.http) registerEntry(interp, lambda.node, lambda.value, guards, args, 'Lambda handler', { kind: 'route-handler', framework: 'aws-lambda' });
     else for (const fn of lambda.value.fns ?? []) interp.invokeForEffects(fn, args, { name: 'Lambda handler' });
   }
+  // tRPC routers: their procedures register as endpoints when the router is evaluated (http.ts), and exports are
+  // evaluated only on demand — so evaluate those of a module that defines procedures.
+  if (/procedure\b[\s\S]*\.(mutation|query|subscription)\s*\(/i.test(ctx.sf.text)) for (const name of ctx.exports.keys()) interp.exportOf(ctx.file, name);
   // Cloudflare Workers / Deno / Bun: export default { async fetch(request, env) { ... } }
   if (!ctx.useClient) {
     const def = interp.exportOf(ctx.file, 'default');

@@ -7,7 +7,8 @@ import type { CallCtx } from './calls';
 import type { Scope } from './scope';
 import { guardKindOfMiddleware } from './guards';
 import { rateLimitFix } from '../fixes';
-import { fresh, type GuardKind, type HttpApp, type HttpRoute, type Value } from './values';
+import { fresh, source, type GuardKind, type HttpApp, type HttpRoute, type Value } from './values';
+import { applySchema } from './schema';
 import type { EntryPointInfo } from '../types';
 
 const VERBS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'any', 'on']);
@@ -74,6 +75,65 @@ function middlewareGuards(interp: Interpreter, expr: ts.Expression, value: Value
     for (const g of effects.guards) guards.add(g);
   }
   return guards;
+}
+
+const TRPC_RESOLVERS = new Set(['mutation', 'query', 'subscription']);
+
+/** The calls and names of a builder chain (`publicProcedure.use(a).input(s)`), innermost last, and its root. */
+function builderChain(expr: ts.Expression): { links: { name: string; call?: ts.CallExpression }[]; root: ts.Expression } {
+  const links: { name: string; call?: ts.CallExpression }[] = [];
+  let e = expr;
+  for (let i = 0; i < 32; i++) {
+    if (ts.isCallExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
+      links.push({ name: e.expression.name.text, call: e });
+      e = e.expression.expression;
+    } else if (ts.isPropertyAccessExpression(e)) {
+      links.push({ name: e.name.text });
+      e = e.expression;
+    } else break;
+  }
+  return { links, root: e };
+}
+
+const isProcedureName = (name: string) => /procedure$/i.test(name);
+
+/**
+ * tRPC procedures: `publicProcedure.input(schema).mutation(async ({ input }) => ...)` is an endpoint whose `input` is
+ * the caller's (after its schema), guarded by what the procedure is built from — `protectedProcedure`,
+ * `.use(isAuthed)`, `.use(rateLimit)`, or a base procedure defined elsewhere with such middleware.
+ */
+export function trpcCall(ctx: CallCtx): Value | undefined {
+  const { interp, method } = ctx;
+  const callee = ctx.node.expression;
+  if (!method || !ts.isPropertyAccessExpression(callee)) return undefined;
+  const { links, root } = builderChain(callee.expression);
+  const names = [...links.map((l) => l.name), ts.isIdentifier(root) ? root.text : ''];
+  // A procedure by name, or one built from a procedure with middleware elsewhere (`authed.query(...)`).
+  if (!names.some(isProcedureName) && !(TRPC_RESOLVERS.has(method) && ctx.receiver?.guards && ctx.args[0]?.fns)) return undefined;
+  if (method !== 'use' && !TRPC_RESOLVERS.has(method)) return undefined;
+  const guards = new Set<GuardKind>(ctx.receiver?.guards ?? []);
+  const rootValue = interp.evalExpr(root, ctx.scope);
+  for (const g of rootValue.guards ?? []) guards.add(g);
+  if (ts.isIdentifier(root)) for (const g of guardKindOfMiddleware(interp, root, rootValue)) guards.add(g);
+  for (const link of links) {
+    if (link.name !== 'use' || !link.call) continue;
+    for (const arg of link.call.arguments) for (const g of middlewareGuards(interp, arg, interp.evalExpr(arg, ctx.scope))) guards.add(g);
+  }
+  if (method === 'use') {
+    // A procedure built with middleware (`t.procedure.use(isAuthed)`) carries its guards to where it is used.
+    for (const arg of ctx.argNodes) for (const g of middlewareGuards(interp, arg, interp.evalExpr(arg, ctx.scope))) guards.add(g);
+    return { flows: [], guards };
+  }
+  const handler = ctx.args[0];
+  if (!TRPC_RESOLVERS.has(method) || !handler?.fns) return undefined;
+  let input: Value = { flows: [source('untrusted', ctx.node, `procedure input (tRPC ${method})`)] };
+  const schemaLink = links.find((l) => l.name === 'input' && l.call?.arguments[0]);
+  const schema = schemaLink ? interp.evalExpr(schemaLink.call!.arguments[0], ctx.scope).schema : undefined;
+  if (schema) input = applySchema(schema, input, { interp, node: ctx.node, scope: ctx.scope });
+  const args: Value[] = [{ flows: [], props: new Map([['input', input], ['rawInput', input], ['ctx', fresh()]]) }];
+  const property = ts.isPropertyAssignment(ctx.node.parent) ? ctx.node.parent.name.getText() : undefined;
+  registerEntry(interp, root, handler, guards, args, `tRPC ${method}${property ? ` ${property}` : ''}`, { kind: 'route-handler', framework: 'trpc', path: property });
+  return fresh();
 }
 
 export function httpCall(ctx: CallCtx): Value | undefined {
