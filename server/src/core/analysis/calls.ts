@@ -241,6 +241,12 @@ function sanitize(ctx: CallCtx, value: Value): Value | undefined {
   return { flows: clear(base.flows, s) };
 }
 
+/** `new C(...args)` done by a framework rather than in the code (dependency injection). */
+export function construct(interp: Interpreter, classValue: Value, args: Value[], at: ts.Node, scope: Scope): Value {
+  const node = at as unknown as ts.NewExpression; // only a location: instantiate reads no part of the node itself
+  return instantiate({ interp, node, scope, isNew: true, callee: classValue, args, argNodes: ts.factory.createNodeArray<ts.Expression>() }, classValue);
+}
+
 function instantiate(ctx: CallCtx, classValue: Value): Value {
   const cls = classValue.classDecl!;
   const instance: Value = { flows: [], props: new Map(), propNodes: new Map(), instanceOf: cls, classScope: classValue.classScope };

@@ -7,6 +7,7 @@ import { ts } from '../ts';
 import type { Interpreter } from './interpreter';
 import type { ModuleCtx } from './scope';
 import { registerEntry } from './http';
+import { analyseNestControllers } from './nest';
 import { guardKindOfMiddleware } from './guards';
 import { fresh, source, type GuardKind, type Value } from './values';
 import { isAppRouteFile, isEventEndpointFile, isPagesApiFile, isRemixRouteFile, isSvelteKitPageServerFile } from './conventions';
@@ -270,6 +271,7 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
     if (lambda.http) registerEntry(interp, lambda.node, lambda.value, guards, args, 'Lambda handler', { kind: 'route-handler', framework: 'aws-lambda' });
     else for (const fn of lambda.value.fns ?? []) interp.invokeForEffects(fn, args, { name: 'Lambda handler' });
   }
+  analyseNestControllers(interp, ctx);
   // tRPC routers: their procedures register as endpoints when the router is evaluated (http.ts), and exports are
   // evaluated only on demand — so evaluate those of a module that defines procedures.
   if (/procedure\b[\s\S]*\.(mutation|query|subscription)\s*\(/i.test(ctx.sf.text)) for (const name of ctx.exports.keys()) interp.exportOf(ctx.file, name);
