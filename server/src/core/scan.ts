@@ -7,7 +7,7 @@ import { loadKnowledge, type Knowledge } from './knowledge/models';
 import { Reporter } from './analysis/reporter';
 import { Interpreter, boundNames } from './analysis/interpreter';
 import { sdkForModule } from './analysis/imports';
-import { analyseConventionEntries, isConventionEntryFile, isNextMiddlewareFile, middlewareGuards, middlewareMatchers, type NextMiddleware } from './analysis/entries';
+import { analyseConventionEntries, isConventionEntryFile, isNextMiddlewareFile, middlewareGuards, routeScope, middlewareMatchers, type NextMiddleware } from './analysis/entries';
 import { resolveRoutes } from './analysis/http';
 import { KEY_TEXT_HINT, knownKeyProvider } from './analysis/keys';
 import { keyFix } from './fixes';
@@ -155,6 +155,7 @@ export function analyseFiles(root: string, files: string[], options: ScanOptions
 function guardsOfMiddleware(interp: Interpreter, modules: ModuleCtx[], root: string): NextMiddleware {
   const guards = new Set<GuardKind>();
   let matchers: string[] | undefined = [];
+  let scope: { only?: string[]; except?: string[] } = {};
   let any = false;
   for (const ctx of modules) {
     if (!isNextMiddlewareFile(ctx.file, root, ctx.sf.text)) continue;
@@ -162,8 +163,9 @@ function guardsOfMiddleware(interp: Interpreter, modules: ModuleCtx[], root: str
     for (const g of middlewareGuards(interp, ctx)) guards.add(g);
     const own = middlewareMatchers(ctx.sf);
     matchers = own && matchers ? [...matchers, ...own] : undefined; // one middleware without a matcher covers everything
+    scope = { ...routeScope(ctx.sf), ...scope };
   }
-  return { guards, matchers: any ? matchers : undefined };
+  return { guards, matchers: any ? matchers : undefined, ...scope };
 }
 
 /** The guards of the Next.js middleware among `files`, evaluated on their own (each part of a parallel scan needs them). */

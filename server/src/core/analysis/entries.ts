@@ -168,6 +168,25 @@ export interface NextMiddleware {
   guards: ReadonlySet<GuardKind>;
   /** The matcher patterns; undefined when some middleware runs for every path. */
   matchers?: string[];
+  /** Route patterns (Clerk's `createRouteMatcher`) the middleware's guards are limited to, or not applied to. */
+  only?: string[];
+  except?: string[];
+}
+
+/**
+ * Where a middleware applies its guards, when it tests the route first: `const isX = createRouteMatcher([...])`
+ * then `if (isX(req)) await auth.protect()` or `if (!isX(req)) return` (only those routes), or
+ * `if (!isX(req)) await auth.protect()` (all but those).
+ */
+export function routeScope(sf: ts.SourceFile): { only?: string[]; except?: string[] } {
+  const text = sf.text;
+  for (const m of text.matchAll(/(?:const|let|var)\s+(\w+)\s*=\s*createRouteMatcher\s*\(\s*\[([^\]]*)\]/g)) {
+    const patterns = [...m[2].matchAll(/['"`]([^'"`]+)['"`]/g)].map((x) => x[1]);
+    const test = `${m[1]}\\s*\\(\\s*\\w+\\s*\\)`;
+    if (new RegExp(`if\\s*\\(\\s*!\\s*${test}\\s*\\)\\s*(\\{\\s*)?return\\b`).test(text) || new RegExp(`if\\s*\\(\\s*${test}\\s*\\)`).test(text)) return { only: patterns };
+    if (new RegExp(`if\\s*\\(\\s*!\\s*${test}\\s*\\)`).test(text)) return { except: patterns };
+  }
+  return {};
 }
 
 /** `export const config = { matcher: '/api/:path*' | [...] | [{ source }] }` of a middleware file, if it has one. */
@@ -210,9 +229,13 @@ function matcherRegExp(pattern: string): RegExp | undefined {
 
 /** The middleware's guards for a route at `path` (all of them when the path or the matcher is unknown). */
 export function middlewareGuardsFor(mw: NextMiddleware, path: string | undefined): ReadonlySet<GuardKind> {
-  if (!mw.matchers || path === undefined) return mw.guards;
+  if (path === undefined) return mw.guards;
   const concrete = path.replace(/\[\[?\.\.\.(\w+)\]?\]/g, 'x/y').replace(/\[(\w+)\]/g, 'x');
-  return mw.matchers.some((m) => matcherRegExp(m)?.test(concrete) ?? true) ? mw.guards : new Set();
+  const matches = (patterns: string[], unknown: boolean) => patterns.some((m) => matcherRegExp(m)?.test(concrete) ?? unknown);
+  if (mw.only && !matches(mw.only, true)) return new Set();
+  if (mw.except && matches(mw.except, false)) return new Set();
+  if (!mw.matchers) return mw.guards;
+  return matches(mw.matchers, true) ? mw.guards : new Set();
 }
 
 /** Analyses the convention-based entry points of one module. */

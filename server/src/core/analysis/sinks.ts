@@ -70,6 +70,9 @@ function matchesCallSink(ctx: CallCtx, sink: SinkModel): boolean {
   if (sink.method) {
     if (!ctx.method || !sink.method.includes(ctx.method)) return false;
     if (sink.receiver) return receiverNames(ctx).some((r) => sink.receiver!.includes(r));
+    // A prepared statement (`db.prepare(sql).all(a, b)`): its SQL was fixed by prepare(); these are bound values.
+    const path = ctx.receiver?.module?.path;
+    if (sink.kind === 'sql' && path?.at(-1) === '()' && path.at(-2) === 'prepare') return false;
     if (sink.module) {
       const spec = ctx.receiver?.module?.spec;
       return (!!spec && moduleMatches(spec, sink.module)) || !!ctx.receiver?.dbClient;
