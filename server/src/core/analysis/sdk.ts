@@ -155,6 +155,13 @@ export function sdkCall(ctx: CallCtx): Value {
     if (kind === 'client-class' && ctx.isNew) return constructClient(ctx, ref);
     if (kind === 'client-factory') return constructClient(ctx, ref);
   }
+  // AI SDK: wrapLanguageModel({ model, middleware: defaultSettingsMiddleware({ settings: { maxOutputTokens } }) })
+  // gives every call through the wrapped model a default output cap.
+  if (ref.kind === 'export' && ref.exportName === 'wrapLanguageModel' && ref.path.length === 0) {
+    const inner = ctx.args[0]?.props?.get('model') ?? fresh();
+    const capped = /defaultSettingsMiddleware\s*\([\s\S]*\b(maxOutputTokens|maxTokens)\s*:/.test(ctx.argNodes[0]?.getText() ?? '');
+    return capped ? { ...inner, cappedModel: true } : inner;
+  }
   const call = findCallModel(ref, ctx.isNew);
   if (!call) {
     if (ref.kind === 'client') {
@@ -169,7 +176,8 @@ export function sdkCall(ctx: CallCtx): Value {
       markLlmCall(ctx);
       recordCall(ctx, ref, 'prompt', call.slots.filter(([, k]) => k === 'model').map(([p]) => p));
       checkSlots(ctx, call.slots, sdkName);
-      if (!ref.client?.capped) checkMaxTokens(ctx, ref, call.maxTokens, call.insertMaxTokens, ctx.node);
+      const cappedModel = ctx.args.some((a) => a.props?.get('model')?.cappedModel);
+      if (!ref.client?.capped && !cappedModel) checkMaxTokens(ctx, ref, call.maxTokens, call.insertMaxTokens, ctx.node);
       const output = outputValue(ctx, ref);
       // Structured output is validated by its schema: generateObject({ schema }).object
       // Or a response format built from a schema: zodResponseFormat(S), zodTextFormat(S), Output.object({ schema }).

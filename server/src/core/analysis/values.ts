@@ -105,6 +105,8 @@ export interface Value {
   instanceOf?: ts.ClassLikeDeclaration;
   httpApp?: HttpApp;
   dbClient?: boolean;
+  /** A model wrapped with default settings that cap its output (AI SDK defaultSettingsMiddleware). */
+  cappedModel?: boolean;
   guardRef?: GuardKind;
   /** A provider HTTP request (raw fetch to an LLM API): its model. */
   providerCall?: SdkModel;
