@@ -105,12 +105,11 @@ const isProcedureName = (name: string) => /procedure$/i.test(name);
 export function trpcCall(ctx: CallCtx): Value | undefined {
   const { interp, method } = ctx;
   const callee = ctx.node.expression;
-  if (!method || !ts.isPropertyAccessExpression(callee)) return undefined;
+  if (!method || (method !== 'use' && !TRPC_RESOLVERS.has(method)) || !ts.isPropertyAccessExpression(callee)) return undefined;
   const { links, root } = builderChain(callee.expression);
   const names = [...links.map((l) => l.name), ts.isIdentifier(root) ? root.text : ''];
   // A procedure by name, or one built from a procedure with middleware elsewhere (`authed.query(...)`).
   if (!names.some(isProcedureName) && !(TRPC_RESOLVERS.has(method) && ctx.receiver?.guards && ctx.args[0]?.fns)) return undefined;
-  if (method !== 'use' && !TRPC_RESOLVERS.has(method)) return undefined;
   const guards = new Set<GuardKind>(ctx.receiver?.guards ?? []);
   const rootValue = interp.evalExpr(root, ctx.scope);
   for (const g of rootValue.guards ?? []) guards.add(g);
@@ -121,7 +120,9 @@ export function trpcCall(ctx: CallCtx): Value | undefined {
   }
   if (method === 'use') {
     // A procedure built with middleware (`t.procedure.use(isAuthed)`) carries its guards to where it is used.
-    for (const arg of ctx.argNodes) for (const g of middlewareGuards(interp, arg, interp.evalExpr(arg, ctx.scope))) guards.add(g);
+    ctx.argNodes.forEach((arg, i) => {
+      for (const g of middlewareGuards(interp, arg, ctx.args[i] ?? fresh())) guards.add(g);
+    });
     return { flows: [], guards };
   }
   const handler = ctx.args[0];
