@@ -22,7 +22,6 @@ const NEXT_MIDDLEWARE_TEXT = /['"](?:next\/server|next-auth(?:\/[\w-]+)?|@clerk\
 /** Astro middleware (`src/middleware.ts`: `onRequest`, `defineMiddleware` from astro:middleware). */
 const ASTRO_MIDDLEWARE_TEXT = /['"]astro:middleware['"]|\bexport\s+(?:const|async\s+function|function)\s+onRequest\b/;
 
-
 /**
  * Next.js middleware: `middleware.ts` at the root of a Next app (the workspace root, `src/`, or an app folder in a
  * monorepo). With the file's text, it must also look like Next.js middleware — a `lib/middleware.ts` helper or an
@@ -76,7 +75,7 @@ export function middlewareGuards(interp: Interpreter, ctx: ModuleCtx): Set<Guard
 /**
  * The argument of an event-style handler (SvelteKit's RequestEvent, Astro's APIContext, Remix's action args, and the
  * `{ event, resolve }` of SvelteKit's `handle`): the request, with its URL, params and cookies as untrusted input.
- * The object is itself request-like, so `event.request.json()` and `event.url.searchParams` read the same input.
+ * Its `event` is the object itself, so `handle({ event, resolve })` reads the same input.
  */
 function eventArg(at: ts.Node): Value {
   const untrusted = (what: string): Value => ({ flows: [source('untrusted', at, what)] });
