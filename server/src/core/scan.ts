@@ -70,7 +70,8 @@ let importPatternCache: RegExp | undefined;
 function sdkImportPattern(knowledge: Knowledge): RegExp {
   if (importPatternCache) return importPatternCache;
   const specs = knowledge.sdks.flatMap((s) => s.modules).map((m) => (m.endsWith('/*') ? `${escape(m.slice(0, -2))}(?:/[^'"]*)?` : `${escape(m)}`));
-  importPatternCache = new RegExp(`['"](?:${specs.join('|')})['"]`);
+  // (Deno and CDN forms too: "npm:openai@4", "https://esm.sh/openai@4".)
+  importPatternCache = new RegExp(`['"](?:npm:|https?://esm\\.sh/)?(?:${specs.join('|')})(?:@[\\w.^~-]+)?['"/?]`);
   return importPatternCache;
 }
 

@@ -31,6 +31,8 @@ const STRING_METHODS = new Set([
 const MESSAGE_EVENT_MODULES = /^(discord\.js|socket\.io|ws|isomorphic-ws|telegraf|grammy|node-telegram-bot-api|tmi\.js|@slack\/bolt|@slack\/socket-mode|whatsapp-web\.js|@whiskeysockets\/baileys)$/;
 const SLACK_LISTENERS = new Set(['message', 'event', 'command', 'action', 'shortcut', 'view', 'options']);
 
+const H3_READERS = /^(readBody|readRawBody|readFormData|readMultipartFormData|readValidatedBody|getQuery|getValidatedQuery|getRouterParams?|getValidatedRouterParams|getHeaders?|getRequestHeaders?|getCookie|parseCookies|getRequestURL)$/;
+
 const RETRIEVAL_METHODS = /^(similaritySearch\w*|maxMarginalRelevanceSearch|getRelevantDocuments|_getRelevantDocuments|retrieve|search|query|semanticSearch|hybridSearch)$/;
 const RETRIEVAL_RECEIVER = /vector|store|retriever|index|collection|pinecone|chroma|qdrant|weaviate|milvus|embedding|knowledge|kb|rag|docs/i;
 
@@ -287,6 +289,10 @@ function builtinCall(ctx: CallCtx): Value | undefined {
   const path = callee.module?.path.join('.') ?? '';
   const spec = callee.module?.spec;
 
+  // h3 (Nuxt / Nitro) readers of the event: readBody(event), getQuery(event), getRouterParam(event, 'id'), ...
+  if (H3_READERS.test(calleeName(ctx)) && args[0]?.special === 'request') {
+    return { flows: [source('untrusted', node, `${shortText(node, 50)} (HTTP request data)`)] };
+  }
   // Request methods: req.json(), c.req.query('q'), formData.get(...)
   if (callee.special === 'request' && callee.module?.spec === '<request>' && REQUEST_METHODS.has(path)) {
     return { flows: [source('untrusted', node, `${shortText(node, 50)} (HTTP request data)`)] };

@@ -24,9 +24,19 @@ export function isRemixRouteFile(file: string): boolean {
   return /(^|[\\/])app[\\/](routes[\\/].*|root)\.[cm]?[jt]sx?$/.test(file);
 }
 
+/** Nuxt / Nitro server routes (`server/api/**`, `server/routes/**`): a default-exported event handler. */
+export function isNitroRouteFile(file: string): boolean {
+  return /(^|[\\/])server[\\/](api|routes)[\\/](.*[\\/])?[^\\/]+\.[cm]?[jt]s$/.test(file);
+}
+
+/** Netlify Functions (`netlify/functions/**`, `netlify/edge-functions/**`). */
+export function isNetlifyFunctionFile(file: string): boolean {
+  return /(^|[\\/])netlify[\\/](edge-)?functions[\\/](.*[\\/])?[^\\/]+\.[cm]?[jt]s$/.test(file);
+}
+
 /** A file whose exports are entry points by convention (candidates for analysis even without an SDK import). */
 export function isConventionEntryFile(file: string): boolean {
-  return isAppRouteFile(file) || isPagesApiFile(file) || isEventEndpointFile(file) || isSvelteKitPageServerFile(file) || isRemixRouteFile(file);
+  return isAppRouteFile(file) || isPagesApiFile(file) || isEventEndpointFile(file) || isSvelteKitPageServerFile(file) || isRemixRouteFile(file) || isNitroRouteFile(file) || isNetlifyFunctionFile(file);
 }
 
 /**
@@ -35,5 +45,5 @@ export function isConventionEntryFile(file: string): boolean {
  * the publicly prefixed ones (`PUBLIC_`, `VITE_`) are also shipped to the browser.
  */
 export function isServerOnlyModule(file: string): boolean {
-  return isAppRouteFile(file) || isPagesApiFile(file) || isEventEndpointFile(file) || isSvelteKitPageServerFile(file) || /\.server\.[cm]?[jt]sx?$|[\\/]lib[\\/]server[\\/]|(^|[\\/])src[\\/](hooks\.server|middleware)\.[cm]?[jt]s$/.test(file);
+  return isConventionEntryFile(file) || /\.server\.[cm]?[jt]sx?$|[\\/]lib[\\/]server[\\/]|(^|[\\/])src[\\/](hooks\.server|middleware)\.[cm]?[jt]s$|(^|[\\/])server[\\/]middleware[\\/]/.test(file);
 }

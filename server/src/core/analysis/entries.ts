@@ -10,7 +10,7 @@ import { registerEntry } from './http';
 import { analyseNestControllers } from './nest';
 import { guardKindOfMiddleware } from './guards';
 import { fresh, source, type GuardKind, type Value } from './values';
-import { isAppRouteFile, isEventEndpointFile, isPagesApiFile, isRemixRouteFile, isSvelteKitPageServerFile } from './conventions';
+import { isAppRouteFile, isEventEndpointFile, isNetlifyFunctionFile, isNitroRouteFile, isPagesApiFile, isRemixRouteFile, isSvelteKitPageServerFile } from './conventions';
 
 export { isAppRouteFile, isConventionEntryFile, isPagesApiFile } from './conventions';
 
@@ -31,6 +31,7 @@ const ASTRO_MIDDLEWARE_TEXT = /['"]astro:middleware['"]|\bexport\s+(?:const|asyn
 export function isNextMiddlewareFile(file: string, root: string, text?: string): boolean {
   const rel = path.relative(root, file).split(path.sep).join('/');
   if (/(^|\/)src\/hooks\.server\.(ts|js)$/.test(rel)) return true; // SvelteKit's server hooks (`handle`)
+  if (/(^|\/)server\/middleware\/[^/]+\.[cm]?[jt]s$/.test(rel)) return true; // Nuxt / Nitro server middleware
   const named = /^(src\/)?middleware\.(ts|js|mts|mjs)$/.test(rel) || (/(^|\/)middleware\.(ts|js)$/.test(rel) && !rel.includes('/middleware/'));
   return named && (text === undefined || NEXT_MIDDLEWARE_TEXT.test(text) || ASTRO_MIDDLEWARE_TEXT.test(text));
 }
@@ -122,7 +123,7 @@ function lambdaHandler(interp: Interpreter, ctx: ModuleCtx): { value: Value; nod
   const first = fn.decl.parameters[0];
   if (!first) return undefined;
   const declared = [first.type, ts.isVariableDeclaration(fn.decl.parent) ? fn.decl.parent.type : undefined].map((t) => t?.getText() ?? '').join(' ');
-  const http = HTTP_LAMBDA_TYPE.test(declared);
+  const http = HTTP_LAMBDA_TYPE.test(declared) || isNetlifyFunctionFile(ctx.file); // Netlify's handler(event) serves HTTP
   // Untyped: only a parameter named like an event (no entry point: the trigger is not known).
   if (!http && !(declared.trim() === '' && ts.isIdentifier(first.name) && /^(event|evt|e)$/.test(first.name.text))) return undefined;
   // An authorizer at the gateway: the event type says so (…WithJWTAuthorizer), or the handler reads its verdict.
@@ -283,6 +284,14 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
       const node = exportNode(ctx, name);
       if (value.fns && node) registerEntry(interp, node, value, next.guards, [eventArg(node)], `route ${name}`, { kind: 'route-handler', framework: 'remix' });
     }
+  }
+  // Nuxt / Nitro server routes: export default defineEventHandler(async (event) => ...) (readBody(event), ...)
+  // Netlify Functions: export default async (req: Request, context) => ...
+  if (isNitroRouteFile(ctx.file) || isNetlifyFunctionFile(ctx.file)) {
+    const value = interp.exportOf(ctx.file, 'default');
+    const node = defaultExportNode(ctx);
+    const framework = isNitroRouteFile(ctx.file) ? 'nitro' : 'netlify';
+    if (value.fns && node) registerEntry(interp, node, value, next.guards, [{ flows: [], special: 'request' }, fresh()], framework === 'nitro' ? 'event handler' : 'function', { kind: 'route-handler', framework });
   }
   // AWS Lambda: export const handler = async (event) => ... — an entry point when typed as an HTTP trigger's; an
   // untyped handler's event is read as input all the same, but its trigger (and the gateway's auth) is unknown.

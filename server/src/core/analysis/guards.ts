@@ -234,6 +234,10 @@ export function guardKindOfCall(interp: Interpreter, ctx: CallCtx): GuardKind | 
     if (code === '401' || code === '403') return 'auth';
     if (code === '429') return 'rate-limit';
   }
+  // Firebase: throw new HttpsError('unauthenticated' | 'permission-denied' | 'resource-exhausted', ...)
+  const code = ctx.argNodes[0] && ts.isStringLiteralLike(ctx.argNodes[0]) ? ctx.argNodes[0].text : undefined;
+  if (name === 'HttpsError' && (code === 'unauthenticated' || code === 'permission-denied')) return 'auth';
+  if (name === 'HttpsError' && code === 'resource-exhausted') return 'rate-limit';
   for (const a of ctx.args) {
     const status = a.props?.get('status')?.parts?.[0]?.lit ?? a.props?.get('statusCode')?.parts?.[0]?.lit;
     if (status === '401' || status === '403') return 'auth';

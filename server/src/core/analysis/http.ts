@@ -18,6 +18,7 @@ const FACTORIES: Record<string, { paths: string[][]; framework: string; needsNew
   hono: { paths: [['Hono']], framework: 'hono' },
   'hono/tiny': { paths: [['Hono']], framework: 'hono' },
   koa: { paths: [[], ['default']], framework: 'koa' },
+  elysia: { paths: [['Elysia']], framework: 'elysia' },
   '@koa/router': { paths: [[], ['default']], framework: 'koa' },
   'koa-router': { paths: [[], ['default']], framework: 'koa' },
 };
@@ -137,8 +138,55 @@ export function trpcCall(ctx: CallCtx): Value | undefined {
   return fresh();
 }
 
+/** h3 (Nuxt / Nitro) handler wrappers: they return the handler itself (`defineEventHandler({ handler })` too). */
+const H3_WRAPPERS = /^(defineEventHandler|eventHandler|defineCachedEventHandler|defineNitroPlugin)$/;
+
+/**
+ * Entry points a runtime or a serverless platform registers by a call: `Bun.serve` / `Deno.serve` (fetch
+ * handlers), Firebase `onRequest` / `onCall`, Google Cloud Functions `functions.http`, Azure Functions
+ * `app.http` (its `authLevel` is the platform's key check). Reported at the call.
+ */
+function platformCall(ctx: CallCtx): Value | undefined {
+  const { interp, node, args } = ctx;
+  const e = node.expression;
+  const name = ts.isPropertyAccessExpression(e) ? e.name.text : ts.isIdentifier(e) ? e.text : '';
+  if (H3_WRAPPERS.test(name) && !ctx.isNew) {
+    const arg = args[0];
+    return arg?.fns ? arg : arg?.props?.get('handler')?.fns ? arg.props.get('handler') : undefined;
+  }
+  const spec = ctx.callee.module?.spec ?? ctx.receiver?.module?.spec;
+  const lastFn = [...args].reverse().find((a) => a.fns);
+  const request = (): Value => ({ flows: [], special: 'request' });
+  const text = ts.isPropertyAccessExpression(e) ? e.getText() : '';
+  if (text === 'Bun.serve' || text === 'Deno.serve') {
+    const handler = lastFn ?? args.map((a) => a.props?.get('fetch') ?? a.props?.get('handler')).find((h) => h?.fns);
+    if (handler) registerEntry(interp, node, handler, new Set(), [request(), fresh()], 'fetch handler', { kind: 'http-server', framework: text === 'Bun.serve' ? 'bun' : 'deno' });
+    return handler ? fresh() : undefined;
+  }
+  if (spec && /^firebase-functions(\/v[12])?(\/https)?$/.test(spec) && (name === 'onRequest' || name === 'onCall') && lastFn) {
+    const fnArgs = name === 'onRequest' ? requestArgs() : [{ flows: [], props: new Map<string, Value>([['data', { flows: [source('untrusted', node, 'callable function data (Firebase onCall)')] }], ['rawRequest', request()], ['auth', fresh()]]) }];
+    registerEntry(interp, node, lastFn, new Set(), fnArgs, `Firebase ${name} function`, { kind: 'http-server', framework: 'firebase' });
+    return { flows: [], fns: lastFn.fns };
+  }
+  if (spec === '@google-cloud/functions-framework' && name === 'http' && lastFn) {
+    registerEntry(interp, node, lastFn, new Set(), requestArgs(), 'HTTP function', { kind: 'http-server', framework: 'gcp-functions' });
+    return fresh();
+  }
+  if (spec === '@azure/functions' && name === 'http' && args[1]?.props) {
+    const opts = args[1];
+    const handler = opts.props!.get('handler');
+    if (!handler?.fns) return undefined;
+    const level = opts.props!.get('authLevel')?.parts?.[0]?.lit;
+    registerEntry(interp, node, handler, new Set<GuardKind>(level === 'function' || level === 'admin' ? ['auth'] : []), [request(), fresh()], 'HTTP function', { kind: 'http-server', framework: 'azure-functions' });
+    return fresh();
+  }
+  return undefined;
+}
+
 export function httpCall(ctx: CallCtx): Value | undefined {
   const { interp } = ctx;
+  const platform = platformCall(ctx);
+  if (platform) return platform;
   if (isHttpFactory(ctx)) {
     const f = FACTORIES[ctx.callee.module!.spec];
     return { flows: [], httpApp: newApp(interp, f.framework) };

@@ -12,7 +12,14 @@ export function sdkForModule(interp: Interpreter, spec: string): SdkModel | unde
 }
 
 /** The value bound by `import { name } from spec` ('default', '*' for a namespace). */
-export function importBinding(interp: Interpreter, ctx: ModuleCtx, spec: string, name: string, _node: ts.Node): Value {
+/** Deno and CDN specifiers name npm packages too: `npm:openai@4.52.0`, `https://esm.sh/openai@4?target=deno`. */
+export function packageSpec(spec: string): string {
+  const m = /^(?:npm:|https?:\/\/esm\.sh\/)((?:@[^/@]+\/)?[^/@?]+)(?:@[^/?]*)?(\/[^?]*)?/.exec(spec);
+  return m ? `${m[1]}${m[2] ?? ''}` : spec;
+}
+
+export function importBinding(interp: Interpreter, ctx: ModuleCtx, rawSpec: string, name: string, _node: ts.Node): Value {
+  const spec = packageSpec(rawSpec);
   const target = interp.ws.resolveImport(spec, ctx.file);
   if (target) {
     if (name === '*') return interp.namespaceOf(target);
@@ -39,7 +46,8 @@ export function packageBinding(interp: Interpreter, spec: string, name: string):
 }
 
 /** `require('x')` */
-export function requireBinding(interp: Interpreter, ctx: ModuleCtx, spec: string): Value {
+export function requireBinding(interp: Interpreter, ctx: ModuleCtx, rawSpec: string): Value {
+  const spec = packageSpec(rawSpec);
   const target = interp.ws.resolveImport(spec, ctx.file);
   if (target) {
     const cjs = interp.exportOf(target, '*cjs');
