@@ -18,6 +18,7 @@ const FACTORIES: Record<string, { paths: string[][]; framework: string; needsNew
   hono: { paths: [['Hono']], framework: 'hono' },
   'hono/tiny': { paths: [['Hono']], framework: 'hono' },
   koa: { paths: [[], ['default']], framework: 'koa' },
+  '@hapi/hapi': { paths: [['server'], ['Server'], ['default', 'server'], ['default', 'Server']], framework: 'hapi' },
   elysia: { paths: [['Elysia']], framework: 'elysia' },
   '@koa/router': { paths: [[], ['default']], framework: 'koa' },
   'koa-router': { paths: [[], ['default']], framework: 'koa' },
@@ -197,9 +198,30 @@ export function httpCall(ctx: CallCtx): Value | undefined {
     if (handler) registerEntry(interp, ctx.node, handler, new Set(), requestArgs(), 'request handler', { kind: 'http-server', framework: 'node:http' });
     return { flows: [], httpApp: newApp(interp, 'node') };
   }
+  // hapi: server.auth.default('strategy') — every route authenticates unless it opts out.
+  const e = ctx.node.expression;
+  if (ctx.method === 'default' && ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'auth') {
+    const hapi = interp.evalExpr(e.expression.expression, ctx.scope).httpApp;
+    if (hapi) hapi.uses.push({ order: interp.nextOrder(), prefix: undefined, guards: new Set<GuardKind>(['auth']) });
+    if (hapi) return { flows: [], httpApp: hapi };
+  }
   const app = receiverApp(ctx);
   if (!app) return undefined;
   const method = ctx.method ?? '';
+  if (method === 'route' && app.framework === 'hapi') {
+    // server.route({ method, path, handler, options: { auth, handler } }) or an array of them
+    for (const opts of ctx.args[0]?.elements ?? [ctx.args[0]]) {
+      const options = opts?.props?.get('options') ?? opts?.props?.get('config');
+      const handler = opts?.props?.get('handler') ?? options?.props?.get('handler');
+      if (!handler?.fns) continue;
+      const auth = options?.props?.get('auth');
+      const off = auth?.parts?.length === 1 && auth.parts[0].lit === 'false';
+      const verb = opts!.props!.get('method')?.parts?.[0]?.lit?.toLowerCase() ?? 'route';
+      registerRoute(ctx, app, auth && !off ? [{ flows: [], guards: new Set<GuardKind>(['auth']) }] : [], handler, opts!.props!.get('path')?.parts?.[0]?.lit, [], verb);
+      if (off) app.routes[app.routes.length - 1].optOut = new Set<GuardKind>(['auth']);
+    }
+    return { flows: [], httpApp: app };
+  }
   if (method === 'use' || method === 'register' || method === 'addHook' || method === 'middleware') {
     registerUse(ctx, app);
     return { flows: [], httpApp: app };
@@ -262,7 +284,7 @@ function registerUse(ctx: CallCtx, app: HttpApp): void {
   });
 }
 
-function registerRoute(ctx: CallCtx, app: HttpApp, middleware: Value[], handler: Value, path: string | undefined, middlewareNodes: readonly ts.Expression[] = []): void {
+function registerRoute(ctx: CallCtx, app: HttpApp, middleware: Value[], handler: Value, path: string | undefined, middlewareNodes: readonly ts.Expression[] = [], verb = ctx.method ?? 'route'): void {
   const { interp } = ctx;
   const order = interp.nextOrder();
   const guards = new Set<GuardKind>();
@@ -278,9 +300,9 @@ function registerRoute(ctx: CallCtx, app: HttpApp, middleware: Value[], handler:
       if (mw.props.get('config')?.props?.has('rateLimit')) guards.add('rate-limit');
     }
   });
-  const route: HttpRoute = { order, node: ctx.node, method: ctx.method ?? 'route', path, guards, reachesLlm: false, handlerGuards: new Set() };
+  const route: HttpRoute = { order, node: ctx.node, method: verb, path, guards, reachesLlm: false, handlerGuards: new Set() };
   for (const fn of handler.fns ?? []) {
-    const { effects } = interp.invokeForEffects(fn, requestArgs(), { name: `${(ctx.method ?? '').toUpperCase()} ${path ?? ''} handler` });
+    const { effects } = interp.invokeForEffects(fn, requestArgs(), { name: `${verb.toUpperCase()} ${path ?? ''} handler` });
     if (effects.llm) route.reachesLlm = true;
     for (const g of effects.guards) route.handlerGuards.add(g);
     for (const g of fn.guards ?? []) route.handlerGuards.add(g);
@@ -345,7 +367,7 @@ function fullPath(app: HttpApp, path: string | undefined, depth = 0): string | u
 export function resolveRoutes(interp: Interpreter): void {
   for (const app of interp.httpApps) {
     for (const route of app.routes) {
-      const guards = new Set([...route.guards, ...route.handlerGuards, ...inherited(app, route.order, route.path)]);
+      const guards = new Set([...route.guards, ...route.handlerGuards, ...[...inherited(app, route.order, route.path)].filter((g) => !route.optOut?.has(g))]);
       const path = fullPath(app, route.path);
       const name = `${route.method.toUpperCase()} ${path ?? ''}`.trim();
       interp.inventory.entry(route.node, { kind: 'route', framework: app.framework, method: route.method.toUpperCase(), path, name, reachesLlm: route.reachesLlm, authenticated: guards.has('auth'), rateLimited: guards.has('rate-limit') });

@@ -142,6 +142,8 @@ export interface HttpRoute {
   guards: Set<GuardKind>;
   reachesLlm: boolean;
   handlerGuards: Set<GuardKind>;
+  /** Guards the route opts out of (hapi `options: { auth: false }` under `server.auth.default(...)`). */
+  optOut?: Set<GuardKind>;
 }
 
 export interface HttpApp {
