@@ -89,6 +89,7 @@ export function defineTool(ctx: CallCtx, call: CallModel, ref: SdkRef): Value {
     const param = fn.decl.parameters[0];
     let args: Value = { flows: [source('tool-args', param ?? fn.decl, `arguments of tool "${name}" (chosen by the model)`)] };
     if (schema) args = applySchema(schema, args, ctx); // the SDK validates the arguments against the schema
+    if (call.executeInput) args = { flows: [], props: new Map([[call.executeInput, args]]) };
     ctx.interp.invoke(fn, [args, fresh()], ctx.node, ctx.scope, { tool, name: `tool "${name}"` });
   }
   void ref;

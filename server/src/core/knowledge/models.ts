@@ -25,6 +25,8 @@ export interface CallModel {
   maxTokens: MaxTokenOption[];
   insertMaxTokens?: string;
   execute?: string;
+  /** The property of the execute function's first argument that holds the model's arguments (Mastra: context). */
+  executeInput?: string;
   approval: string[];
   output: 'text' | 'object' | 'none';
   schema?: string;
@@ -121,6 +123,7 @@ interface SdkYaml {
     'max-tokens'?: (string | MaxTokenOption)[];
     'insert-max-tokens'?: string;
     execute?: string;
+    'execute-input'?: string;
     approval?: string[];
     output?: 'text' | 'object' | 'none';
     schema?: string;
@@ -204,6 +207,7 @@ export function loadSdkModel(file: string, schemaFile: string): SdkModel {
       maxTokens: asOptions(c['max-tokens']),
       insertMaxTokens: c['insert-max-tokens'],
       execute: c.execute,
+      executeInput: c['execute-input'],
       approval: c.approval ?? [],
       output: c.output ?? (c.kind === 'prompt' ? 'text' : 'none'),
       schema: c.schema,
