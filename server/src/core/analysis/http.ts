@@ -202,8 +202,10 @@ export function httpCall(ctx: CallCtx): Value | undefined {
   const e = ctx.node.expression;
   if (ctx.method === 'default' && ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression) && e.expression.name.text === 'auth') {
     const hapi = interp.evalExpr(e.expression.expression, ctx.scope).httpApp;
-    if (hapi) hapi.uses.push({ order: interp.nextOrder(), prefix: undefined, guards: new Set<GuardKind>(['auth']) });
-    if (hapi) return { flows: [], httpApp: hapi };
+    if (hapi) {
+      hapi.uses.push({ order: interp.nextOrder(), prefix: undefined, guards: new Set<GuardKind>(['auth']) });
+      return { flows: [], httpApp: hapi };
+    }
   }
   const app = receiverApp(ctx);
   if (!app) return undefined;
