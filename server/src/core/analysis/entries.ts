@@ -291,7 +291,7 @@ export function analyseConventionEntries(interp: Interpreter, ctx: ModuleCtx, ne
     const value = interp.exportOf(ctx.file, 'default');
     const node = defaultExportNode(ctx);
     const framework = isNitroRouteFile(ctx.file) ? 'nitro' : 'netlify';
-    if (value.fns && node) registerEntry(interp, node, value, next.guards, [{ flows: [], special: 'request' }, fresh()], framework === 'nitro' ? 'event handler' : 'function', { kind: 'route-handler', framework });
+    if (value.fns && node) registerEntry(interp, node, value, next.guards, [{ flows: [], special: 'request' }, fresh()], framework === 'nitro' ? 'event handler' : 'Netlify function', { kind: 'route-handler', framework });
   }
   // AWS Lambda: export const handler = async (event) => ... — an entry point when typed as an HTTP trigger's; an
   // untyped handler's event is read as input all the same, but its trigger (and the gateway's auth) is unknown.
